@@ -1,0 +1,111 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// plan is a Model with every name resolved to an index: stations are
+// 0..len(Stations)-1, sinks follow them as len(Stations)+k.
+type plan struct {
+	model    *Model
+	sourceTo []int       // station index fed by each source
+	routes   [][]int     // per station: target node of each route
+	cumP     [][]float64 // per station: cumulative route probabilities
+}
+
+// compile resolves the names of m and checks what a run relies on. It
+// returns every problem found.
+func compile(m *Model) (*plan, error) {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+
+	node := map[string]int{}
+	seen := map[string]string{}
+	add := func(kind, name string) {
+		if name == "" {
+			bad("%s: name is missing", kind)
+			return
+		}
+		if k, dup := seen[name]; dup {
+			bad("%s %q: name already used by a %s", kind, name, k)
+			return
+		}
+		seen[name] = kind
+	}
+	for i, st := range m.Stations {
+		add("station", st.Name)
+		node[st.Name] = i
+	}
+	for k, sk := range m.Sinks {
+		add("sink", sk.Name)
+		node[sk.Name] = len(m.Stations) + k
+	}
+	for _, so := range m.Sources {
+		add("source", so.Name)
+	}
+	if len(m.Sources) == 0 {
+		bad("model: no source")
+	}
+	if len(m.Sinks) == 0 {
+		bad("model: no sink")
+	}
+
+	p := &plan{model: m, sourceTo: make([]int, len(m.Sources)),
+		routes: make([][]int, len(m.Stations)), cumP: make([][]float64, len(m.Stations))}
+	for i, so := range m.Sources {
+		to, ok := node[so.To]
+		if !ok || to >= len(m.Stations) {
+			bad("source %q: to %q is not a station", so.Name, so.To)
+		}
+		p.sourceTo[i] = to
+		switch so.Kind {
+		case Open:
+			if so.Interarrival == nil {
+				bad("source %q: interarrival is missing", so.Name)
+			}
+		case Saturated:
+		case CONWIP:
+			if so.WIP < 1 {
+				bad("source %q: conwip must be >= 1, got %d", so.Name, so.WIP)
+			}
+		default:
+			bad("source %q: unknown kind %v", so.Name, so.Kind)
+		}
+	}
+	for i, st := range m.Stations {
+		if st.Machines < 1 {
+			bad("station %q: machines must be >= 1, got %d", st.Name, st.Machines)
+		}
+		if st.Buffer < Unlimited {
+			bad("station %q: buffer must be >= 0, got %d", st.Name, st.Buffer)
+		}
+		if st.Process == nil {
+			bad("station %q: process is missing", st.Name)
+		}
+		if len(st.Routes) == 0 {
+			bad("station %q: to is missing", st.Name)
+		}
+		sum := 0.0
+		for _, r := range st.Routes {
+			to, ok := node[r.To]
+			if !ok {
+				bad("station %q: to %q is neither a station nor a sink", st.Name, r.To)
+			}
+			if !(r.P >= 0) {
+				bad("station %q: probability of route to %q must be >= 0", st.Name, r.To)
+			}
+			sum += r.P
+			p.routes[i] = append(p.routes[i], to)
+			p.cumP[i] = append(p.cumP[i], sum)
+		}
+		if len(st.Routes) > 0 && math.Abs(sum-1) > routeTolerance {
+			bad("station %q: route probabilities sum to %v, not 1", st.Name, sum)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return p, nil
+}

@@ -1,0 +1,130 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Unlimited is the buffer capacity of a buffer without a limit.
+const Unlimited = -1
+
+// SourceKind says how a source releases parts into the plant.
+type SourceKind int
+
+const (
+	// Open releases a part every interarrival time (an open line). When the
+	// buffer it feeds is full the source is blocked: it holds the part and
+	// draws the next interarrival time only once the part has entered.
+	Open SourceKind = iota
+	// Saturated keeps the station it feeds from ever starving: a new part
+	// enters whenever a machine there would otherwise be idle.
+	Saturated
+	// CONWIP keeps a constant number of parts in the plant: it releases WIP
+	// parts at time 0 and a new one whenever one of its parts reaches a sink.
+	CONWIP
+)
+
+// String returns the scenario keyword of the kind.
+func (k SourceKind) String() string {
+	switch k {
+	case Open:
+		return "interarrival"
+	case Saturated:
+		return "saturated"
+	case CONWIP:
+		return "conwip"
+	}
+	return fmt.Sprintf("SourceKind(%d)", int(k))
+}
+
+// Model is a plant: sources release parts, stations process them, sinks
+// absorb them. A Model is plain data; it is never modified by a run, so one
+// Model may be shared by replications running in parallel.
+//
+// Construction order is part of the model: elements are built and scheduled
+// in slice order, and ties at equal times are broken by that order.
+type Model struct {
+	Name     string
+	TimeUnit string
+	Sources  []Source
+	Stations []Station
+	Sinks    []Sink
+}
+
+// Source releases parts into the plant at one station.
+type Source struct {
+	Name string
+	To   string // name of a station
+	Kind SourceKind
+	// Interarrival is the time between releases of an Open source.
+	Interarrival Dist
+	// WIP is the number of parts a CONWIP source keeps in the plant.
+	WIP int
+}
+
+// Station is a group of identical parallel machines with a buffer in front.
+type Station struct {
+	Name     string
+	Machines int  // identical parallel machines, >= 1
+	Process  Dist // processing time of one part on one machine
+	// Buffer is the number of parts that may wait in front of the machines;
+	// Unlimited for no limit, 0 for no waiting room.
+	Buffer int
+	// Routes says where finished parts go: one route with P = 1, or a
+	// probabilistic split whose probabilities sum to 1.
+	Routes []Route
+}
+
+// Route is one branch of a station's routing: the name of a station or a sink
+// and the probability that a finished part takes it.
+type Route struct {
+	To string
+	P  float64
+}
+
+// Sink absorbs finished parts.
+type Sink struct {
+	Name string
+}
+
+// Run fixes how an experiment is run: each replication simulates the model
+// from time 0 to Horizon (Warmup included) with its own random streams.
+type Run struct {
+	Horizon      float64 // in the model's time unit, warm-up included
+	Warmup       float64 // statistics are reset at this time
+	Replications int
+	Seed         uint64
+	Confidence   float64 // level of the confidence intervals, e.g. 0.95
+}
+
+// routeTolerance is how far the probabilities of a split may be from 1.
+const routeTolerance = 1e-9
+
+// Validate checks the run settings and returns every problem found.
+func (r Run) Validate() error {
+	var errs []error
+	if !(r.Horizon > 0) || math.IsInf(r.Horizon, 0) {
+		errs = append(errs, fmt.Errorf("run: horizon must be > 0, got %v", r.Horizon))
+	}
+	if r.Warmup < 0 || math.IsNaN(r.Warmup) {
+		errs = append(errs, fmt.Errorf("run: warmup must be >= 0, got %v", r.Warmup))
+	} else if r.Warmup >= r.Horizon {
+		errs = append(errs, fmt.Errorf("run: warmup (%v) must be less than horizon (%v)", r.Warmup, r.Horizon))
+	}
+	if r.Replications < 1 {
+		errs = append(errs, fmt.Errorf("run: replications must be >= 1, got %d", r.Replications))
+	}
+	if !(r.Confidence > 0 && r.Confidence < 1) {
+		errs = append(errs, fmt.Errorf("run: confidence must be between 0 and 1, got %v", r.Confidence))
+	}
+	return errors.Join(errs...)
+}
+
+// Validate checks that the model can be run: names are unique and every
+// reference resolves. It is a safety net for models built in code; scenario
+// files get the same checks with file and line from package scenarios.
+func (m *Model) Validate() error {
+	_, err := compile(m)
+	return err
+}
