@@ -1,0 +1,84 @@
+package sim
+
+import (
+	"context"
+	"math"
+	"testing"
+)
+
+// must unwraps a distribution constructor in tests.
+func must(d Dist, err error) Dist {
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func expD(mean float64) Dist   { return must(Exp(mean)) }
+func constD(v float64) Dist    { return must(Const(v)) }
+func to(name string) []Route  { return []Route{{To: name, P: 1}} }
+func open(to string, inter Dist) Source {
+	return Source{Name: "src", To: to, Kind: Open, Interarrival: inter}
+}
+
+// station returns a station with unlimited buffer.
+func stationU(name string, c int, d Dist, next string) Station {
+	return Station{Name: name, Machines: c, Process: d, Buffer: Unlimited, Routes: to(next)}
+}
+
+// testRun is the run used by the tests against theory: 99% intervals, so
+// that a correct model fails a single check about once in a hundred seeds.
+func testRun(horizon, warmup float64, reps int) Run {
+	return Run{Horizon: horizon, Warmup: warmup, Replications: reps, Seed: 20261122, Confidence: 0.99}
+}
+
+func runExp(t *testing.T, m *Model, r Run) *Summary {
+	t.Helper()
+	s, err := RunExperiment(context.Background(), m, r, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// within checks that the theoretical value lies in the confidence interval
+// of the estimate.
+func within(t *testing.T, what string, e Estimate, want float64) {
+	t.Helper()
+	if !e.Contains(want) {
+		t.Errorf("%s = %.5g ± %.3g, theory %.5g (off by %.2f half-widths)",
+			what, e.Mean, e.HalfWidth, want, math.Abs(e.Mean-want)/e.HalfWidth)
+	}
+}
+
+// exact checks an exact value with a relative tolerance for float rounding.
+func exact(t *testing.T, what string, got, want float64) {
+	t.Helper()
+	if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+		t.Errorf("%s = %.12g, want exactly %.12g", what, got, want)
+	}
+}
+
+// checkLittle checks Little's law, WIP = throughput × cycle time, on every
+// replication's paired difference, and conservation of parts.
+func checkLittle(t *testing.T, s *Summary) {
+	t.Helper()
+	d := make([]float64, len(s.Replications))
+	for i, r := range s.Replications {
+		d[i] = r.WIP - r.Throughput*r.CycleTime
+		if r.Entered != r.Exited+r.InPlant {
+			t.Errorf("replication %d: entered %d != exited %d + in plant %d", i, r.Entered, r.Exited, r.InPlant)
+		}
+		sum := 0.0
+		for _, st := range r.Stations {
+			sum = 0
+			for _, f := range st.States {
+				sum += f
+			}
+			if math.Abs(sum-1) > 1e-9 {
+				t.Errorf("replication %d: state fractions sum to %v", i, sum)
+			}
+		}
+	}
+	within(t, "WIP − TH·CT (Little)", NewEstimate(d, s.Confidence), 0)
+}

@@ -1,0 +1,90 @@
+package sim
+
+import "github.com/fschuetz04/simgo"
+
+// machine is one of a station's identical parallel machines. Its state
+// accounting is kept by the station:
+//
+//	area[s] = Σ time spent by the station's machines in state s
+type machine struct {
+	st     *station
+	state  State
+	since  float64 // time the current state began
+	part   *part   // the part in process or blocked on it; nil when idle
+	onDone simgo.Handler
+}
+
+func newMachine(st *station) *machine {
+	m := &machine{st: st, state: Starved}
+	m.onDone = m.finish
+	return m
+}
+
+// set moves the machine into state s at now.
+func (m *machine) set(s State, now float64) {
+	m.st.area[m.state] += now - m.since
+	m.state, m.since = s, now
+}
+
+// start begins processing p.
+func (m *machine) start(p *part, now float64) {
+	m.part = p
+	m.set(Busy, now)
+	m.st.pl.sim.Timeout(m.st.process.Rand()).AddHandler(m.onDone)
+}
+
+// finish is called when processing ends: the part moves on, or the machine
+// is blocked until the next station has room for it.
+func (m *machine) finish(*simgo.Event) {
+	st := m.st
+	pl := st.pl
+	now := pl.sim.Now()
+	to := st.next()
+	if to >= len(pl.stations) {
+		pl.sinks[to-len(pl.stations)].absorb(m.part, now)
+		m.part = nil
+		m.pull(now)
+		return
+	}
+	tgt := pl.stations[to]
+	if tgt.accept(m.part, now) {
+		m.part = nil
+		m.pull(now)
+		return
+	}
+	m.set(Blocked, now)
+	tgt.blocked.push(m)
+}
+
+// pull looks for the next part: from the buffer first, then from a blocked
+// upstream holder, then from a saturated source; otherwise the machine is
+// starved until a part arrives.
+func (m *machine) pull(now float64) {
+	st := m.st
+	switch {
+	case st.queue.len() > 0:
+		m.start(st.dequeue(now), now)
+		st.refill(now)
+	case st.blocked.len() > 0:
+		u := st.blocked.pop()
+		st.wait.Add(0)
+		m.start(u.heldPart(now), now)
+		u.released(now)
+	case st.feeder != nil:
+		st.wait.Add(0)
+		m.start(st.feeder.saturatedPart(now), now)
+	default:
+		m.set(Starved, now)
+		st.idle.push(m)
+	}
+}
+
+// heldPart hands the blocked part to the station downstream.
+func (m *machine) heldPart(float64) *part {
+	p := m.part
+	m.part = nil
+	return p
+}
+
+// released lets the machine go on once its blocked part was taken.
+func (m *machine) released(now float64) { m.pull(now) }

@@ -1,0 +1,43 @@
+package sim
+
+// part is one unit of work moving through the plant.
+type part struct {
+	src     *source
+	entered float64 // time it entered the plant
+	queued  float64 // time it entered its current buffer
+	next    *part   // free list link
+}
+
+// newPart returns a part from the replication's free list, or a new one.
+func (pl *plant) newPart(src *source) *part {
+	p := pl.free
+	if p == nil {
+		p = &part{}
+	} else {
+		pl.free = p.next
+	}
+	*p = part{src: src}
+	return p
+}
+
+// recycle returns a part that left the plant to the free list.
+func (pl *plant) recycle(p *part) {
+	*p = part{next: pl.free}
+	pl.free = p
+}
+
+// enter records that p entered the plant at now.
+func (pl *plant) enter(p *part, now float64) {
+	p.entered = now
+	pl.entered++
+	pl.wip.Add(now, 1)
+}
+
+// holder is something upstream that holds a part for a station that had no
+// room for it: a blocked machine or a blocked source. The station takes the
+// part with heldPart, places it, then calls released so that the holder can
+// go on.
+type holder interface {
+	heldPart(now float64) *part
+	released(now float64)
+}

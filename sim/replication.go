@@ -1,0 +1,198 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/fschuetz04/simgo"
+)
+
+// Quantiles are the cycle-time quantiles every replication estimates.
+var Quantiles = [...]float64{0.5, 0.9, 0.95, 0.99}
+
+// Replication holds the results of one replication, measured over the
+// window from the end of the warm-up to the horizon. Rates are per time
+// unit, times in the time unit, states as fractions of machine time.
+type Replication struct {
+	Index      int
+	Throughput float64 // parts reaching a sink per time unit
+	WIP        float64 // time-average parts in the plant
+	CycleTime  float64 // mean time from entering the plant to a sink
+	// CycleQuantiles are the P² estimates of the cycle-time quantiles at
+	// the levels of Quantiles.
+	CycleQuantiles [len(Quantiles)]float64
+	Completed      int64 // parts reaching a sink in the window
+	Stations       []StationResult
+	Sinks          []int64 // parts absorbed per sink in the window
+
+	// Conservation over the whole run (warm-up included):
+	// Entered = Exited + InPlant.
+	Entered, Exited, InPlant int64
+}
+
+// StationResult holds one station's results in one replication.
+type StationResult struct {
+	// States are the fractions of machine time in each state; they sum to 1.
+	States      [NumStates]float64
+	Utilization float64 // fraction of machine time busy
+	Queue       float64 // time-average parts in the buffer
+	Wait        float64 // mean time in the buffer, 0 counted for parts that did not wait
+}
+
+// plant is one replication in progress: the running elements on one simgo
+// Simulation. It is used by one goroutine only.
+type plant struct {
+	sim      *simgo.Simulation
+	run      Run
+	stations []*station
+	sources  []*source
+	sinks    []*sink
+	free     *part
+
+	wip       TimeWeighted
+	cycle     Tally
+	quantiles [len(Quantiles)]P2
+	entered   int64
+	exited    int64
+}
+
+// chunks is how many pieces a replication's horizon is run in, checking for
+// cancellation between them.
+const chunks = 64
+
+// RunReplication simulates replication index of m under r and returns its
+// results. It stops early with ctx's error when ctx is cancelled. A panic in
+// the model is returned as an error of this replication.
+func RunReplication(ctx context.Context, m *Model, r Run, index int) (res *Replication, err error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	pln, err := compile(m)
+	if err != nil {
+		return nil, err
+	}
+	pl := build(pln, r, index)
+	defer pl.sim.Shutdown()
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = nil, fmt.Errorf("replication %d: internal error: %v", index+1, v)
+		}
+	}()
+	if err := pl.simulate(ctx); err != nil {
+		return nil, err
+	}
+	return pl.results(index), nil
+}
+
+// build creates the running elements in model order, binding every sampler
+// to its own stream.
+func build(pln *plan, r Run, index int) *plant {
+	m := pln.model
+	pl := &plant{sim: simgo.NewSimulation(), run: r}
+	for i := range pl.quantiles {
+		pl.quantiles[i] = NewP2(Quantiles[i])
+	}
+	stream := func(element, purpose string) *rand.PCG {
+		return NewStream(r.Seed, index, element, purpose)
+	}
+	for i := range m.Stations {
+		spec := &m.Stations[i]
+		st := &station{pl: pl, spec: spec, capacity: spec.Buffer,
+			process: spec.Process.Bind(stream(spec.Name, "process")),
+			routes:  pln.routes[i], cumP: pln.cumP[i]}
+		if len(st.routes) > 1 {
+			st.router = rand.New(stream(spec.Name, "route"))
+		}
+		for range spec.Machines {
+			mc := newMachine(st)
+			st.machines = append(st.machines, mc)
+			st.idle.push(mc)
+		}
+		pl.stations = append(pl.stations, st)
+	}
+	for i := range m.Sinks {
+		pl.sinks = append(pl.sinks, &sink{pl: pl, spec: &m.Sinks[i]})
+	}
+	for i := range m.Sources {
+		spec := &m.Sources[i]
+		s := &source{pl: pl, spec: spec, to: pl.stations[pln.sourceTo[i]]}
+		s.onArrive = s.arrive
+		switch spec.Kind {
+		case Open:
+			s.inter = spec.Interarrival.Bind(stream(spec.Name, "interarrival"))
+		case Saturated:
+			s.to.feeder = s
+		}
+		pl.sources = append(pl.sources, s)
+	}
+	return pl
+}
+
+// simulate runs from time 0 to the horizon, resetting the statistics at the
+// end of the warm-up.
+func (pl *plant) simulate(ctx context.Context) error {
+	for _, s := range pl.sources {
+		s.start()
+	}
+	if pl.run.Warmup > 0 {
+		pl.sim.Timeout(pl.run.Warmup).AddHandler(func(*simgo.Event) { pl.reset(pl.sim.Now()) })
+	}
+	for k := 1; k <= chunks; k++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		t := pl.run.Horizon * float64(k) / chunks
+		if k == chunks {
+			t = pl.run.Horizon
+		}
+		pl.sim.RunUntil(t)
+	}
+	return nil
+}
+
+// reset starts every statistic's window at now.
+func (pl *plant) reset(now float64) {
+	for _, st := range pl.stations {
+		st.reset(now)
+	}
+	for _, k := range pl.sinks {
+		k.count = 0
+	}
+	pl.wip.Reset(now)
+	pl.cycle.Reset()
+	for i := range pl.quantiles {
+		pl.quantiles[i].Reset()
+	}
+}
+
+// results closes every statistic at the horizon.
+func (pl *plant) results(index int) *Replication {
+	end := pl.run.Horizon
+	window := end - pl.run.Warmup
+	res := &Replication{Index: index, WIP: pl.wip.Mean(end), CycleTime: pl.cycle.Mean(),
+		Completed: pl.cycle.N(), Entered: pl.entered, Exited: pl.exited}
+	res.Throughput = float64(res.Completed) / window
+	for i := range pl.quantiles {
+		res.CycleQuantiles[i] = pl.quantiles[i].Value()
+	}
+	for _, st := range pl.stations {
+		for _, m := range st.machines {
+			m.set(m.state, end)
+		}
+		var sr StationResult
+		total := window * float64(len(st.machines))
+		for s := range sr.States {
+			sr.States[s] = st.area[s] / total
+		}
+		sr.Utilization = sr.States[Busy]
+		sr.Queue = st.level.Mean(end)
+		sr.Wait = st.wait.Mean()
+		res.Stations = append(res.Stations, sr)
+		res.InPlant += int64(st.inside())
+	}
+	for _, k := range pl.sinks {
+		res.Sinks = append(res.Sinks, k.count)
+	}
+	return res
+}

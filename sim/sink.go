@@ -1,0 +1,27 @@
+package sim
+
+// sink absorbs finished parts and records cycle times.
+type sink struct {
+	pl    *plant
+	spec  *Sink
+	count int64 // parts absorbed since the end of the warm-up
+}
+
+// absorb takes p out of the plant at now. A CONWIP part is replaced by a new
+// release of its source.
+func (k *sink) absorb(p *part, now float64) {
+	pl := k.pl
+	k.count++
+	pl.exited++
+	pl.wip.Add(now, -1)
+	ct := now - p.entered
+	pl.cycle.Add(ct)
+	for i := range pl.quantiles {
+		pl.quantiles[i].Add(ct)
+	}
+	src := p.src
+	pl.recycle(p)
+	if src.spec.Kind == CONWIP {
+		src.release(now)
+	}
+}

@@ -1,0 +1,92 @@
+package sim
+
+import "github.com/fschuetz04/simgo"
+
+// source is the running form of a Source in one replication.
+type source struct {
+	pl       *plant
+	spec     *Source
+	to       *station
+	inter    Sampler // Open: interarrival times
+	held     *part   // Open: the part waiting for room at the station
+	pending  int     // CONWIP: releases waiting for room at the station
+	onArrive simgo.Handler
+}
+
+// start releases the first parts at time 0.
+func (s *source) start() {
+	switch s.spec.Kind {
+	case Open:
+		s.schedule()
+	case Saturated:
+		for s.to.idle.len() > 0 {
+			s.to.wait.Add(0)
+			s.to.idle.pop().start(s.saturatedPart(0), 0)
+		}
+	case CONWIP:
+		for range s.spec.WIP {
+			s.release(0)
+		}
+	}
+}
+
+// schedule draws the time to the next arrival of an open source.
+func (s *source) schedule() {
+	s.pl.sim.Timeout(s.inter.Rand()).AddHandler(s.onArrive)
+}
+
+// arrive releases a part of an open source; if the station has no room the
+// source holds it and is blocked.
+func (s *source) arrive(*simgo.Event) {
+	now := s.pl.sim.Now()
+	p := s.pl.newPart(s)
+	if s.to.accept(p, now) {
+		s.pl.enter(p, now)
+		s.schedule()
+		return
+	}
+	s.held = p
+	s.to.blocked.push(s)
+}
+
+// release puts one CONWIP part into the plant, or queues it at the source
+// while the station has no room.
+func (s *source) release(now float64) {
+	p := s.pl.newPart(s)
+	if s.to.accept(p, now) {
+		s.pl.enter(p, now)
+		return
+	}
+	s.pl.recycle(p)
+	s.pending++
+	s.to.blocked.push(s)
+}
+
+// saturatedPart is a new part for an idle machine of the station fed by a
+// saturated source.
+func (s *source) saturatedPart(now float64) *part {
+	p := s.pl.newPart(s)
+	s.pl.enter(p, now)
+	return p
+}
+
+// heldPart hands the part the source is blocked on to the station.
+func (s *source) heldPart(now float64) *part {
+	var p *part
+	if s.spec.Kind == Open {
+		p, s.held = s.held, nil
+	} else {
+		p = s.pl.newPart(s)
+		s.pending--
+	}
+	s.pl.enter(p, now)
+	return p
+}
+
+// released lets an open source draw its next interarrival time once the
+// part it was blocked on has entered.
+func (s *source) released(float64) {
+	if s.spec.Kind == Open {
+		s.schedule()
+	}
+}

@@ -1,0 +1,31 @@
+package sim
+
+// State is what a machine is doing. Each machine is in exactly one state at
+// every instant, so a station's state fractions sum to 1.
+type State int
+
+const (
+	// Busy: processing a part.
+	Busy State = iota
+	// Starved: idle, nothing to do.
+	Starved
+	// Blocked: holding a finished part that the next station cannot take yet
+	// (blocking after service).
+	Blocked
+	// NumStates is the number of states.
+	NumStates
+)
+
+var stateNames = [NumStates]string{"busy", "starved", "blocked"}
+
+// String is the state's name as used in the output: "busy", "starved", ….
+func (s State) String() string { return stateNames[s] }
+
+// States lists every state in output order.
+func States() []State {
+	s := make([]State, NumStates)
+	for i := range s {
+		s[i] = State(i)
+	}
+	return s
+}

@@ -1,0 +1,99 @@
+package sim
+
+import "math/rand/v2"
+
+// station is the running form of a Station in one replication: its machines,
+// the buffer in front of them, the upstream holders blocked on it, and its
+// statistics.
+type station struct {
+	pl       *plant
+	spec     *Station
+	machines []*machine
+	idle     fifo[*machine] // starved machines, longest idle first
+	queue    fifo[*part]    // the buffer
+	capacity int            // buffer capacity or Unlimited
+	blocked  fifo[holder]   // upstream holders waiting for room, FIFO
+	feeder   *source        // a saturated source feeding this station
+	process  Sampler
+
+	routes []int      // target nodes
+	cumP   []float64  // cumulative route probabilities
+	router *rand.Rand // nil with a single route
+
+	area  [NumStates]float64 // machine-time per state
+	level TimeWeighted       // parts in the buffer
+	wait  Tally              // time in the buffer, 0 for parts that did not wait
+}
+
+// accept takes p if a machine is idle or the buffer has room.
+func (st *station) accept(p *part, now float64) bool {
+	if st.idle.len() > 0 {
+		st.wait.Add(0)
+		st.idle.pop().start(p, now)
+		return true
+	}
+	if st.capacity == Unlimited || st.queue.len() < st.capacity {
+		p.queued = now
+		st.queue.push(p)
+		st.level.Set(now, float64(st.queue.len()))
+		return true
+	}
+	return false
+}
+
+// dequeue removes the first part of the buffer.
+func (st *station) dequeue(now float64) *part {
+	p := st.queue.pop()
+	st.level.Set(now, float64(st.queue.len()))
+	st.wait.Add(now - p.queued)
+	return p
+}
+
+// refill moves the part of the first blocked holder into the buffer after a
+// place was freed there.
+func (st *station) refill(now float64) {
+	if st.blocked.len() == 0 {
+		return
+	}
+	u := st.blocked.pop()
+	p := u.heldPart(now)
+	p.queued = now
+	st.queue.push(p)
+	st.level.Set(now, float64(st.queue.len()))
+	u.released(now)
+}
+
+// next draws the node a finished part goes to.
+func (st *station) next() int {
+	if st.router == nil {
+		return st.routes[0]
+	}
+	u := st.router.Float64()
+	for i, c := range st.cumP {
+		if u < c {
+			return st.routes[i]
+		}
+	}
+	return st.routes[len(st.routes)-1]
+}
+
+// reset starts the statistics window at now (end of the warm-up).
+func (st *station) reset(now float64) {
+	for _, m := range st.machines {
+		m.since = now
+	}
+	st.area = [NumStates]float64{}
+	st.level.Reset(now)
+	st.wait.Reset()
+}
+
+// inside counts the parts in the station: buffer and machines.
+func (st *station) inside() int {
+	n := st.queue.len()
+	for _, m := range st.machines {
+		if m.part != nil {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,80 @@
+package sim
+
+// Summary is the result of an experiment: every statistic of the
+// replications summarised as an Estimate with a confidence interval.
+type Summary struct {
+	Scenario     string
+	TimeUnit     string
+	Confidence   float64
+	Requested    int  // replications asked for
+	Partial      bool // the experiment was interrupted; only some replications completed
+	Replications []*Replication
+
+	Throughput     Estimate
+	WIP            Estimate
+	CycleTime      Estimate
+	CycleQuantiles []QuantileEstimate
+	Stations       []StationSummary
+	Sinks          []SinkSummary
+}
+
+// QuantileEstimate is the mean over replications of one cycle-time quantile.
+type QuantileEstimate struct {
+	P float64 // level, e.g. 0.9
+	Estimate
+}
+
+// StationSummary summarises one station over the replications.
+type StationSummary struct {
+	Name        string
+	Machines    int
+	Utilization Estimate
+	Queue       Estimate
+	Wait        Estimate
+	States      [NumStates]Estimate // indexed by State
+}
+
+// SinkSummary summarises one sink: its throughput.
+type SinkSummary struct {
+	Name       string
+	Throughput Estimate
+}
+
+// Summarize computes the estimates of the given replications, in the order
+// given.
+func Summarize(m *Model, r Run, reps []*Replication) *Summary {
+	c := r.Confidence
+	s := &Summary{Scenario: m.Name, TimeUnit: m.TimeUnit, Confidence: c,
+		Requested: r.Replications, Replications: reps}
+	col := func(f func(*Replication) float64) Estimate {
+		xs := make([]float64, len(reps))
+		for i, rep := range reps {
+			xs[i] = f(rep)
+		}
+		return NewEstimate(xs, c)
+	}
+	s.Throughput = col(func(x *Replication) float64 { return x.Throughput })
+	s.WIP = col(func(x *Replication) float64 { return x.WIP })
+	s.CycleTime = col(func(x *Replication) float64 { return x.CycleTime })
+	for q, p := range Quantiles {
+		s.CycleQuantiles = append(s.CycleQuantiles,
+			QuantileEstimate{P: p, Estimate: col(func(x *Replication) float64 { return x.CycleQuantiles[q] })})
+	}
+	window := r.Horizon - r.Warmup
+	for k, sk := range m.Sinks {
+		s.Sinks = append(s.Sinks, SinkSummary{Name: sk.Name,
+			Throughput: col(func(x *Replication) float64 { return float64(x.Sinks[k]) / window })})
+	}
+	for i, st := range m.Stations {
+		ss := StationSummary{Name: st.Name, Machines: st.Machines,
+			Utilization: col(func(x *Replication) float64 { return x.Stations[i].Utilization }),
+			Queue:       col(func(x *Replication) float64 { return x.Stations[i].Queue }),
+			Wait:        col(func(x *Replication) float64 { return x.Stations[i].Wait }),
+		}
+		for st := range ss.States {
+			ss.States[st] = col(func(x *Replication) float64 { return x.Stations[i].States[st] })
+		}
+		s.Stations = append(s.Stations, ss)
+	}
+	return s
+}
