@@ -14,9 +14,9 @@ func must(d Dist, err error) Dist {
 	return d
 }
 
-func expD(mean float64) Dist   { return must(Exp(mean)) }
-func constD(v float64) Dist    { return must(Const(v)) }
-func to(name string) []Route  { return []Route{{To: name, P: 1}} }
+func expD(mean float64) Dist { return must(Exp(mean)) }
+func constD(v float64) Dist  { return must(Const(v)) }
+func to(name string) []Route { return []Route{{To: name, P: 1}} }
 func open(to string, inter Dist) Source {
 	return Source{Name: "src", To: to, Kind: Open, Interarrival: inter}
 }
