@@ -6,6 +6,7 @@ type Summary struct {
 	Scenario     string
 	TimeUnit     string
 	Confidence   float64
+	Run          Run
 	Requested    int  // replications asked for
 	Partial      bool // the experiment was interrupted; only some replications completed
 	Replications []*Replication
@@ -44,7 +45,7 @@ type SinkSummary struct {
 // given.
 func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 	c := r.Confidence
-	s := &Summary{Scenario: m.Name, TimeUnit: m.TimeUnit, Confidence: c,
+	s := &Summary{Scenario: m.Name, TimeUnit: m.TimeUnit, Confidence: c, Run: r,
 		Requested: r.Replications, Replications: reps}
 	col := func(f func(*Replication) float64) Estimate {
 		xs := make([]float64, len(reps))

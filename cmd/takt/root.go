@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/takt-sim/takt/scenarios"
+)
+
+// Exit codes.
+const (
+	exitOK          = 0
+	exitFailure     = 1
+	exitInvalid     = 2 // usage errors and invalid scenarios
+	exitInterrupted = 130
+)
+
+// usageError marks an error in the command line itself.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// errInvalidReported is returned once invalid input was already reported
+// (validate prints every file's problems itself).
+var errInvalidReported = errors.New("invalid input")
+
+// run executes the command line args and returns the exit code. Errors are
+// printed once, here.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	code := exitCode(err)
+	switch {
+	case err == nil || errors.Is(err, errInvalidReported):
+	case scenarios.IsInvalid(err):
+		fmt.Fprintln(stderr, err)
+	default:
+		fmt.Fprintf(stderr, "takt: %v\n", err)
+		if code == exitInvalid {
+			fmt.Fprintln(stderr, "Run 'takt --help' for usage.")
+		}
+	}
+	return code
+}
+
+// exitCode maps an error to the process exit code. It is the only place
+// that knows the mapping.
+func exitCode(err error) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, context.Canceled):
+		return exitInterrupted
+	case errors.As(err, &ue), scenarios.IsInvalid(err), errors.Is(err, errInvalidReported):
+		return exitInvalid
+	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"):
+		return exitInvalid
+	}
+	return exitFailure
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "takt",
+		Short: "Discrete-event plant simulator",
+		Long: `takt simulates a plant described in a TOML scenario — sources, stations with
+parallel machines, finite buffers, sinks — over many independent replications
+in parallel, and reports throughput, WIP, cycle time and station states with
+confidence intervals.`,
+		Example: `  takt run                      # the bundled demo line
+  takt examples                 # list the bundled scenarios
+  takt examples mm1 > mm1.toml  # copy one to start from
+  takt run mm1.toml -r 50 --json`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout, stderr), newExamplesCmd(stdout))
+	root.CompletionOptions.DisableDefaultCmd = true
+	return root
+}
+
+// args wraps a cobra positional-argument check so that its error is a usage
+// error.
+func args(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, a []string) error {
+		if err := check(cmd, a); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}

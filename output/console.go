@@ -1,0 +1,75 @@
+package output
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+// Console writes the summary as the table a person reads: the plant's
+// KPIs, then one line per station. Every value is a mean over replications
+// followed by the half-width of its confidence interval.
+func Console(w io.Writer, s *sim.Summary) error {
+	var b strings.Builder
+	u := s.TimeUnit
+	fmt.Fprintf(&b, "%s\n", s.Scenario)
+	fmt.Fprintf(&b, "%d replications, %g%% confidence intervals (mean ±half-width), times in %s\n",
+		len(s.Replications), 100*s.Confidence, u)
+	fmt.Fprintf(&b, "horizon %s %s, warm-up %s %s, seed %d\n", g(s.Run.Horizon), u, g(s.Run.Warmup), u, s.Run.Seed)
+	if s.Partial {
+		fmt.Fprintf(&b, "PARTIAL: interrupted; %d of %d replications completed\n", len(s.Replications), s.Requested)
+	}
+	if len(s.Replications) == 0 {
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	b.WriteString("\nPlant\n")
+	rows := [][]string{
+		{"throughput", est(s.Throughput, 1, ""), "parts/" + u},
+		{"WIP", est(s.WIP, 1, ""), "parts"},
+		{"cycle time", est(s.CycleTime, 1, ""), u},
+	}
+	for _, q := range s.CycleQuantiles {
+		rows = append(rows, []string{fmt.Sprintf("  p%g", 100*q.P), est(q.Estimate, 1, ""), u})
+	}
+	b.WriteString(table(rows, "  "))
+	b.WriteString("\nStations\n")
+	b.WriteString(table(stationRows(s), "  "))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// stationRows is the station table: utilisation, the state fractions (the
+// busy state is the utilisation; states no machine was ever in are left
+// out), queue and wait.
+func stationRows(s *sim.Summary) [][]string {
+	var shown []sim.State
+	for _, st := range sim.States() {
+		if st == sim.Busy {
+			continue
+		}
+		for _, ss := range s.Stations {
+			if ss.States[st].Max > 0 {
+				shown = append(shown, st)
+				break
+			}
+		}
+	}
+	head := []string{"station", "machines", "utilisation"}
+	for _, st := range shown {
+		head = append(head, st.String())
+	}
+	head = append(head, "queue (parts)", "wait ("+s.TimeUnit+")")
+	rows := [][]string{head}
+	for _, ss := range s.Stations {
+		r := []string{ss.Name, fmt.Sprint(ss.Machines), est(ss.Utilization, 100, "%")}
+		for _, st := range shown {
+			r = append(r, est(ss.States[st], 100, "%"))
+		}
+		r = append(r, est(ss.Queue, 1, ""), est(ss.Wait, 1, ""))
+		rows = append(rows, r)
+	}
+	return rows
+}

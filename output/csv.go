@@ -1,0 +1,104 @@
+package output
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+// CSV writes summary.csv (one row per statistic, with its interval) and
+// replications.csv (one row per replication, one column per statistic) into
+// dir, creating dir if needed. Each file is written atomically.
+func CSV(dir string, s *sim.Summary) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("csv: %w", err)
+	}
+	if err := WriteFileAtomic(filepath.Join(dir, "summary.csv"), func(w io.Writer) error {
+		return SummaryCSV(w, s)
+	}); err != nil {
+		return err
+	}
+	return WriteFileAtomic(filepath.Join(dir, "replications.csv"), func(w io.Writer) error {
+		return ReplicationsCSV(w, s)
+	})
+}
+
+// column is one statistic: its name, the element it belongs to ("" for the
+// plant), its estimate, and how to read it from one replication.
+type column struct {
+	metric, element string
+	est             sim.Estimate
+	rep             func(*sim.Replication) float64
+}
+
+// columns lists every statistic of s in output order.
+func columns(s *sim.Summary) []column {
+	cols := []column{
+		{"throughput", "", s.Throughput, func(r *sim.Replication) float64 { return r.Throughput }},
+		{"wip", "", s.WIP, func(r *sim.Replication) float64 { return r.WIP }},
+		{"cycle_time", "", s.CycleTime, func(r *sim.Replication) float64 { return r.CycleTime }},
+	}
+	for q, qe := range s.CycleQuantiles {
+		cols = append(cols, column{fmt.Sprintf("cycle_time_p%g", 100*qe.P), "", qe.Estimate,
+			func(r *sim.Replication) float64 { return r.CycleQuantiles[q] }})
+	}
+	for i, ss := range s.Stations {
+		cols = append(cols,
+			column{"utilization", ss.Name, ss.Utilization, func(r *sim.Replication) float64 { return r.Stations[i].Utilization }},
+			column{"queue", ss.Name, ss.Queue, func(r *sim.Replication) float64 { return r.Stations[i].Queue }},
+			column{"wait", ss.Name, ss.Wait, func(r *sim.Replication) float64 { return r.Stations[i].Wait }})
+		for _, st := range sim.States() {
+			cols = append(cols, column{"state_" + st.String(), ss.Name, ss.States[st],
+				func(r *sim.Replication) float64 { return r.Stations[i].States[st] }})
+		}
+	}
+	window := s.Run.Horizon - s.Run.Warmup
+	for k, sk := range s.Sinks {
+		cols = append(cols, column{"throughput", sk.Name, sk.Throughput,
+			func(r *sim.Replication) float64 { return float64(r.Sinks[k]) / window }})
+	}
+	return cols
+}
+
+// SummaryCSV writes one row per statistic:
+// metric, element, mean, half_width, std_dev, min, max, n.
+func SummaryCSV(w io.Writer, s *sim.Summary) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"metric", "element", "mean", "half_width", "std_dev", "min", "max", "n", "confidence"})
+	for _, c := range columns(s) {
+		e := c.est
+		cw.Write([]string{c.metric, c.element, g(e.Mean), g(e.HalfWidth), g(e.StdDev), g(e.Min), g(e.Max),
+			fmt.Sprint(e.N), g(s.Confidence)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// ReplicationsCSV writes one row per replication; columns are named
+// "metric" for the plant and "element.metric" for stations and sinks.
+func ReplicationsCSV(w io.Writer, s *sim.Summary) error {
+	cols := columns(s)
+	cw := csv.NewWriter(w)
+	head := []string{"replication", "completed"}
+	for _, c := range cols {
+		name := c.metric
+		if c.element != "" {
+			name = c.element + "." + c.metric
+		}
+		head = append(head, name)
+	}
+	cw.Write(head)
+	for _, r := range s.Replications {
+		row := []string{fmt.Sprint(r.Index + 1), fmt.Sprint(r.Completed)}
+		for _, c := range cols {
+			row = append(row, g(c.rep(r)))
+		}
+		cw.Write(row)
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,82 @@
+// Package output renders experiment summaries for people and for other
+// tools: the console table, JSON, and CSV. It never simulates; it only reads
+// a sim.Summary.
+package output
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+// decimals is the number of decimals that shows an estimate to the precision
+// its confidence interval supports: two significant digits of the
+// half-width, or four significant digits of the mean when there is no
+// half-width.
+func decimals(e sim.Estimate, scale float64) int {
+	ref, sig := e.HalfWidth*scale, 2
+	if math.IsNaN(ref) || ref == 0 || math.IsInf(ref, 0) {
+		ref, sig = math.Abs(e.Mean*scale), 4
+	}
+	if ref == 0 || math.IsNaN(ref) {
+		return 0
+	}
+	d := sig - 1 - int(math.Floor(math.Log10(ref)))
+	return min(max(d, 0), 6)
+}
+
+// num formats x with d decimals; "-" for NaN.
+func num(x float64, d int) string {
+	if math.IsNaN(x) {
+		return "-"
+	}
+	s := strconv.FormatFloat(x, 'f', d, 64)
+	if s == "-0" || strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-")
+	}
+	return s
+}
+
+// est formats an estimate as "mean ± half-width", scaled (100 for percent).
+func est(e sim.Estimate, scale float64, unit string) string {
+	d := decimals(e, scale)
+	s := num(e.Mean*scale, d) + unit
+	if !math.IsNaN(e.HalfWidth) {
+		s += " ±" + num(e.HalfWidth*scale, d)
+	}
+	return s
+}
+
+// table renders rows as aligned columns: the first column left-aligned, the
+// others right-aligned, two spaces apart.
+func table(rows [][]string, indent string) string {
+	var width []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(width) {
+				width = append(width, 0)
+			}
+			width[i] = max(width[i], len([]rune(c)))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		line := indent
+		for i, c := range r {
+			pad := strings.Repeat(" ", width[i]-len([]rune(c)))
+			switch {
+			case i == 0:
+				line += c + pad
+			default:
+				line += "  " + pad + c
+			}
+		}
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+	return b.String()
+}
+
+// g formats a float at full precision for machine-readable output.
+func g(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }

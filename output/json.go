@@ -1,0 +1,111 @@
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+// Number is a float64 that encodes NaN and ±Inf as JSON null.
+type Number float64
+
+// MarshalJSON encodes n, or null when it is not finite.
+func (n Number) MarshalJSON() ([]byte, error) {
+	f := float64(n)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return []byte(g(f)), nil
+}
+
+// EstimateJSON is the JSON form of a sim.Estimate.
+type EstimateJSON struct {
+	Mean      Number `json:"mean"`
+	HalfWidth Number `json:"half_width"`
+	StdDev    Number `json:"std_dev"`
+	Min       Number `json:"min"`
+	Max       Number `json:"max"`
+	N         int    `json:"n"`
+}
+
+func estJSON(e sim.Estimate) EstimateJSON {
+	return EstimateJSON{Number(e.Mean), Number(e.HalfWidth), Number(e.StdDev), Number(e.Min), Number(e.Max), e.N}
+}
+
+// SummaryJSON is the stable JSON contract of `takt run --json` (DESIGN.md):
+// fields may be added, never renamed.
+type SummaryJSON struct {
+	Scenario     string        `json:"scenario"`
+	Replications int           `json:"replications"`
+	Requested    int           `json:"requested"`
+	Partial      bool          `json:"partial"`
+	Confidence   float64       `json:"confidence"`
+	TimeUnit     string        `json:"time_unit"`
+	Horizon      float64       `json:"horizon"`
+	Warmup       float64       `json:"warmup"`
+	Seed         uint64        `json:"seed"`
+	KPIs         KPIsJSON      `json:"kpis"`
+	Stations     []StationJSON `json:"stations"`
+	Sinks        []SinkJSON    `json:"sinks"`
+}
+
+// KPIsJSON holds the plant-level indicators.
+type KPIsJSON struct {
+	Throughput         EstimateJSON            `json:"throughput"`
+	WIP                EstimateJSON            `json:"wip"`
+	CycleTime          EstimateJSON            `json:"cycle_time"`
+	CycleTimeQuantiles map[string]EstimateJSON `json:"cycle_time_quantiles"`
+}
+
+// StationJSON holds one station's indicators; States has one entry per
+// machine state, keyed by its name.
+type StationJSON struct {
+	Name        string                  `json:"name"`
+	Machines    int                     `json:"machines"`
+	Utilization EstimateJSON            `json:"utilization"`
+	Queue       EstimateJSON            `json:"queue"`
+	Wait        EstimateJSON            `json:"wait"`
+	States      map[string]EstimateJSON `json:"states"`
+}
+
+// SinkJSON holds one sink's throughput.
+type SinkJSON struct {
+	Name       string       `json:"name"`
+	Throughput EstimateJSON `json:"throughput"`
+}
+
+// NewSummaryJSON converts s to its JSON form.
+func NewSummaryJSON(s *sim.Summary) SummaryJSON {
+	out := SummaryJSON{Scenario: s.Scenario, Replications: len(s.Replications), Requested: s.Requested,
+		Partial: s.Partial, Confidence: s.Confidence, TimeUnit: s.TimeUnit,
+		Horizon: s.Run.Horizon, Warmup: s.Run.Warmup, Seed: s.Run.Seed,
+		KPIs: KPIsJSON{Throughput: estJSON(s.Throughput), WIP: estJSON(s.WIP), CycleTime: estJSON(s.CycleTime),
+			CycleTimeQuantiles: map[string]EstimateJSON{}},
+		Stations: []StationJSON{}, Sinks: []SinkJSON{}}
+	for _, q := range s.CycleQuantiles {
+		out.KPIs.CycleTimeQuantiles[fmt.Sprintf("p%g", 100*q.P)] = estJSON(q.Estimate)
+	}
+	for _, ss := range s.Stations {
+		sj := StationJSON{Name: ss.Name, Machines: ss.Machines, Utilization: estJSON(ss.Utilization),
+			Queue: estJSON(ss.Queue), Wait: estJSON(ss.Wait), States: map[string]EstimateJSON{}}
+		for _, st := range sim.States() {
+			sj.States[st.String()] = estJSON(ss.States[st])
+		}
+		out.Stations = append(out.Stations, sj)
+	}
+	for _, sk := range s.Sinks {
+		out.Sinks = append(out.Sinks, SinkJSON{Name: sk.Name, Throughput: estJSON(sk.Throughput)})
+	}
+	return out
+}
+
+// JSON writes the summary as one indented JSON object. Map keys are
+// written in sorted order, so the output is deterministic.
+func JSON(w io.Writer, s *sim.Summary) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(NewSummaryJSON(s))
+}
