@@ -7,6 +7,7 @@ package benchmarks
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"testing"
 
 	"github.com/takt-sim/takt/sim"
@@ -48,9 +49,36 @@ func benchLine(b *testing.B, n int, horizon float64) {
 		parts += res.Completed
 	}
 	b.ReportMetric(float64(parts)/b.Elapsed().Seconds(), "parts/s")
-	var ms testing.BenchmarkResult
-	_ = ms
+	b.ReportMetric(float64(testing.AllocsPerRun(1, func() {
+		if _, err := sim.RunReplication(context.Background(), m, run, 0); err != nil {
+			b.Fatal(err)
+		}
+	}))/float64(parts/int64(b.N)), "allocs/part")
 }
 
 func BenchmarkLine5(b *testing.B)  { benchLine(b, 5, 100_000) }
 func BenchmarkLine20(b *testing.B) { benchLine(b, 20, 25_000) }
+
+// BenchmarkLine5Horizon shows that memory does not grow with the horizon:
+// statistics are streamed, never stored. It reports the heap obtained from
+// the operating system after one replication (a bound on its peak heap) for
+// horizons ten times apart.
+func BenchmarkLine5Horizon(b *testing.B) {
+	for _, h := range []float64{1e4, 1e5, 1e6} {
+		b.Run(fmt.Sprintf("horizon=%g", h), func(b *testing.B) {
+			m := line(5)
+			run := sim.Run{Horizon: h, Replications: 1, Seed: 1, Confidence: 0.95}
+			var peak uint64
+			for i := 0; b.Loop(); i++ {
+				runtime.GC()
+				if _, err := sim.RunReplication(context.Background(), m, run, i); err != nil {
+					b.Fatal(err)
+				}
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				peak = max(peak, ms.HeapSys)
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "heap-sys-MiB")
+		})
+	}
+}
