@@ -1,0 +1,221 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+// route is one branch of a station's "to", as written.
+type route struct {
+	to      string
+	kind    string // "station" or "sink" when the branch says which; "" for either
+	invalid bool   // the branch names no valid target (already reported)
+	badP    bool   // p is missing or invalid (already reported)
+	p       float64
+	line    int
+	target  int // set by resolve: a station index, toSink or toUnknown
+}
+
+const (
+	toSink    = -1
+	toUnknown = -2
+)
+
+// plant is the decoded model with the tables its elements came from, in
+// file order, for the cross-element checks.
+type plant struct {
+	model    *sim.Model
+	sources  []*table
+	stations []*table
+	sinks    []*table
+	routes   [][]route // per station
+	// named[i] says whether stations[i] is the station its name refers to:
+	// false for a station without a name or with a duplicate name.
+	named []bool
+}
+
+// decodeModel reads the sources, stations and sinks and checks how they fit
+// together.
+func decodeModel(root *table, name, unit string) *sim.Model {
+	pl := &plant{model: &sim.Model{Name: name, TimeUnit: unit}}
+	var ok [3]bool
+	pl.sources, ok[0] = root.array("source")
+	pl.stations, ok[1] = root.array("station")
+	pl.sinks, ok[2] = root.array("sink")
+	nodes := pl.names()
+	for _, t := range pl.sources {
+		pl.model.Sources = append(pl.model.Sources, decodeSource(t, unit))
+	}
+	for _, t := range pl.stations {
+		st, routes := decodeStation(t, unit)
+		pl.model.Stations = append(pl.model.Stations, st)
+		pl.routes = append(pl.routes, routes)
+	}
+	for _, t := range pl.sinks {
+		t.known("name")
+		name, _ := t.m["name"].(string) // checked by names
+		pl.model.Sinks = append(pl.model.Sinks, sim.Sink{Name: name})
+	}
+	if len(pl.sources) == 0 && ok[0] {
+		root.bad("", "no [[source]]: a scenario needs at least one source")
+	}
+	if len(pl.sinks) == 0 && ok[2] {
+		root.bad("", "no [[sink]]: a scenario needs at least one sink")
+	}
+	if ok == [3]bool{true, true, true} {
+		// With a malformed element list, names would seem to be missing.
+		pl.resolve(nodes)
+		pl.checkReach()
+	}
+	return pl.model
+}
+
+// decodeSource reads one [[source]].
+func decodeSource(t *table, unit string) sim.Source {
+	t.known("name", "to", "interarrival", "saturated", "conwip")
+	so := sim.Source{}
+	so.Name, _ = t.m["name"].(string) // checked by names
+	if to, ok := t.str("to"); ok {
+		so.To = to
+	} else if !t.has("to") {
+		t.missing("to", "to is missing: which station does it feed?")
+	}
+	var given []string
+	if t.has("interarrival") {
+		given = append(given, "interarrival")
+		so.Kind = sim.Open
+		so.Interarrival, _ = t.dist("interarrival", unit)
+	}
+	if sat, ok := t.boolean("saturated"); sat || !ok && t.has("saturated") {
+		given = append(given, "saturated")
+		so.Kind = sim.Saturated
+	}
+	if t.has("conwip") {
+		given = append(given, "conwip")
+		so.Kind = sim.CONWIP
+		if w, ok := t.integer("conwip"); ok && w < 1 {
+			t.bad("conwip", "conwip must be >= 1, got %d", w)
+		} else {
+			so.WIP = int(w)
+		}
+	}
+	switch {
+	case len(given) == 0:
+		t.bad("", "needs one of interarrival = \"exp(…)\", saturated = true or conwip = N")
+	case len(given) > 1:
+		t.bad(given[1], "give only one of interarrival, saturated and conwip, not %s and %s", given[0], given[1])
+	}
+	return so
+}
+
+// decodeStation reads one [[station]] and its routes as written.
+func decodeStation(t *table, unit string) (sim.Station, []route) {
+	t.known("name", "machines", "process", "buffer", "to")
+	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
+	st.Name, _ = t.m["name"].(string) // checked by names
+	if n, ok := t.integer("machines"); ok {
+		if n < 1 {
+			t.bad("machines", "machines must be >= 1, got %d", n)
+		}
+		st.Machines = int(n)
+	}
+	if d, ok := t.dist("process", unit); ok {
+		st.Process = d
+	} else if !t.has("process") {
+		t.missing("process", "process is missing: how long does one part take, e.g. process = \"exp(1.5)\"?")
+	}
+	if b, ok := t.integer("buffer"); ok {
+		if b < 0 {
+			t.bad("buffer", "buffer must be >= 0, got %d", b)
+		}
+		st.Buffer = int(b)
+	}
+	routes := decodeRoutes(t)
+	for _, r := range routes {
+		st.Routes = append(st.Routes, sim.Route{To: r.to, P: r.p})
+	}
+	return st, routes
+}
+
+// decodeRoutes reads "to": a name, or a split of { station|sink = "x", p = … }.
+func decodeRoutes(t *table) []route {
+	v, ok := t.m["to"]
+	if !ok {
+		t.missing("to", "to is missing: where do finished parts go?")
+		return nil
+	}
+	var items []any
+	switch x := v.(type) {
+	case string:
+		return []route{{to: x, p: 1, line: t.line("to")}}
+	case []any:
+		items = x
+	case []map[string]any:
+		for _, m := range x {
+			items = append(items, m)
+		}
+	default:
+		t.typeError("to", `a name, or a split like [{ station = "a", p = 0.7 }, { station = "b", p = 0.3 }]`, v)
+		return nil
+	}
+	if len(items) == 0 {
+		t.bad("to", "to: a split needs at least one branch")
+		return nil
+	}
+	return decodeSplit(t, items)
+}
+
+// decodeSplit reads the branches of a probabilistic split.
+func decodeSplit(t *table, items []any) []route {
+	var routes []route
+	sum, sumOK := 0.0, true
+	for i, item := range items {
+		line := t.ps.lines.item(joinPath(t.path, "to"), i)
+		m, ok := item.(map[string]any)
+		if !ok {
+			t.ps.add(line, t.element, "to", "to #%d must be a table like { station = \"a\", p = 0.5 }, got %s", i+1, describe(item))
+			sumOK = false
+			continue
+		}
+		b := &table{ps: t.ps, m: m, element: t.element, prefix: fmt.Sprintf("to #%d: ", i+1), at: line}
+		r, ok := decodeBranch(b)
+		sumOK = sumOK && ok
+		sum += r.p
+		routes = append(routes, r)
+	}
+	if sumOK && math.Abs(sum-1) > 1e-9 {
+		t.bad("to", "to: probabilities sum to %v, not 1", sum)
+	}
+	return routes
+}
+
+// decodeBranch reads one { station|sink = "x", p = … }; ok reports whether
+// its probability is valid.
+func decodeBranch(b *table) (route, bool) {
+	b.known("station", "sink", "p")
+	r := route{line: b.at, invalid: true}
+	st, isSt := b.str("station")
+	sk, isSk := b.str("sink")
+	switch {
+	case isSt && isSk:
+		b.bad("sink", "give station or sink, not both")
+	case isSt:
+		r.to, r.kind, r.invalid = st, "station", false
+	case isSk:
+		r.to, r.kind, r.invalid = sk, "sink", false
+	case !b.has("station") && !b.has("sink"):
+		b.bad("", "needs station = \"name\" or sink = \"name\"")
+	}
+	p, ok := b.number("p")
+	switch {
+	case !ok && !b.has("p"):
+		b.missing("p", "p is missing: the probability of this branch")
+	case ok && !(p >= 0 && p <= 1):
+		b.bad("p", "p must be between 0 and 1, got %v", p)
+		ok = false
+	}
+	r.p, r.badP = p, !ok
+	return r, ok
+}

@@ -1,0 +1,140 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/BurntSushi/toml"
+	"github.com/takt-sim/takt/sim"
+)
+
+// Scenario is a decoded, validated scenario file.
+type Scenario struct {
+	File        string // as given (used in error messages)
+	Name        string
+	Description string
+	TimeUnit    string // canonical: "s", "min", "h", "d" or "w"
+	Model       *sim.Model
+	Run         sim.Run
+}
+
+// Load reads the scenario file at path and parses it. Problems with its
+// content are reported as an *InvalidError; an error reading the file is
+// returned wrapped, as it came from the os package.
+func Load(path string) (*Scenario, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load scenario: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes and validates a scenario. file names it in messages. Every
+// problem found is returned at once in an *InvalidError.
+func Parse(file string, data []byte) (*Scenario, error) {
+	ps := &problems{file: file}
+	var doc map[string]any
+	if _, err := toml.Decode(string(data), &doc); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			ps.add(pe.Position.Line, "", pe.LastKey, "syntax error: %s", pe.Message)
+		} else {
+			ps.add(0, "", "", "syntax error: %v", err)
+		}
+		return nil, ps.err()
+	}
+	ps.lines = indexLines(string(data))
+	sc := decode(&table{ps: ps, m: doc}, file)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	if err := sc.Model.Validate(); err != nil {
+		// A safety net: the checks above should have caught everything.
+		for _, e := range unjoin(err) {
+			ps.add(0, "", "", "%v", e)
+		}
+		return nil, ps.err()
+	}
+	return sc, nil
+}
+
+// unjoin splits an errors.Join error into its parts.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// topKeys are the keys allowed at the top level of a scenario.
+var topKeys = []string{"name", "description", "time_unit", "run", "source", "station", "sink"}
+
+// decode turns the top-level table into a Scenario, recording problems.
+func decode(root *table, file string) *Scenario {
+	root.known(topKeys...)
+	sc := &Scenario{File: file, TimeUnit: "min"}
+	switch name, ok := root.str("name"); {
+	case ok && name == "":
+		root.bad("name", "name must not be empty")
+	case !root.has("name"):
+		root.missing("name", "name is missing: give the scenario a name, e.g. name = \"My line\"")
+	default:
+		sc.Name = name
+	}
+	sc.Description, _ = root.str("description")
+	if u, ok := root.str("time_unit"); ok {
+		if c, err := CanonicalUnit(u); err != nil {
+			root.bad("time_unit", "time_unit: %v", err)
+		} else {
+			sc.TimeUnit = c
+		}
+	}
+	if run := root.sub("run", "run"); run != nil {
+		sc.Run = decodeRun(run, sc.TimeUnit)
+	} else if !root.has("run") {
+		root.missing("run", "[run] is missing: it needs at least horizon")
+	}
+	sc.Model = decodeModel(root, sc.Name, sc.TimeUnit)
+	return sc
+}
+
+// decodeRun reads the [run] table.
+func decodeRun(t *table, unit string) sim.Run {
+	t.known("horizon", "warmup", "replications", "seed", "confidence")
+	r := sim.Run{Replications: 10, Seed: 1, Confidence: 0.95}
+	h, hok := t.duration("horizon", unit)
+	switch {
+	case hok && h <= 0:
+		t.bad("horizon", "horizon must be > 0, got %v %s", h, unit)
+	case hok:
+		r.Horizon = h
+	case !t.has("horizon"):
+		t.missing("horizon", "horizon is missing: how long is one replication?")
+	}
+	if w, ok := t.duration("warmup", unit); ok {
+		if hok && w >= h {
+			t.bad("warmup", "warmup (%v %s) must be less than horizon (%v %s)", w, unit, h, unit)
+		}
+		r.Warmup = w
+	}
+	if n, ok := t.integer("replications"); ok {
+		if n < 1 {
+			t.bad("replications", "replications must be >= 1, got %d", n)
+		}
+		r.Replications = int(n)
+	}
+	if s, ok := t.integer("seed"); ok {
+		if s < 0 {
+			t.bad("seed", "seed must be >= 0, got %d", s)
+		}
+		r.Seed = uint64(s)
+	}
+	if c, ok := t.number("confidence"); ok {
+		if !(c > 0 && c < 1) {
+			t.bad("confidence", "confidence must be between 0 and 1 (exclusive), got %v", c)
+		}
+		r.Confidence = c
+	}
+	return r
+}
