@@ -10,9 +10,10 @@ import (
 // 0..len(Stations)-1, sinks follow them as len(Stations)+k.
 type plan struct {
 	model    *Model
-	sourceTo []int       // station index fed by each source
-	routes   [][]int     // per station: target node of each route
-	cumP     [][]float64 // per station: cumulative route probabilities
+	sourceTo []int                 // station index fed by each source
+	routes   [][]int               // per station: target node of each route
+	cumP     [][]float64           // per station: cumulative route probabilities
+	crewOf   func(name string) int // crew index of a name, -1 for ""
 }
 
 // compile resolves the names of m and checks what a run relies on. It
@@ -21,6 +22,8 @@ func compile(m *Model) (*plan, error) {
 	var errs []error
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 
+	p := &plan{model: m, sourceTo: make([]int, len(m.Sources)),
+		routes: make([][]int, len(m.Stations)), cumP: make([][]float64, len(m.Stations))}
 	node := map[string]int{}
 	seen := map[string]string{}
 	add := func(kind, name string) {
@@ -45,6 +48,20 @@ func compile(m *Model) (*plan, error) {
 	for _, so := range m.Sources {
 		add("source", so.Name)
 	}
+	crews := map[string]int{}
+	for i, c := range m.Crews {
+		add("crew", c.Name)
+		crews[c.Name] = i
+		if c.Size < 1 {
+			bad("crew %q: size must be >= 1, got %d", c.Name, c.Size)
+		}
+	}
+	p.crewOf = func(name string) int {
+		if name == "" {
+			return -1
+		}
+		return crews[name]
+	}
 	if len(m.Sources) == 0 {
 		bad("model: no source")
 	}
@@ -52,8 +69,6 @@ func compile(m *Model) (*plan, error) {
 		bad("model: no sink")
 	}
 
-	p := &plan{model: m, sourceTo: make([]int, len(m.Sources)),
-		routes: make([][]int, len(m.Stations)), cumP: make([][]float64, len(m.Stations))}
 	for i, so := range m.Sources {
 		to, ok := node[so.To]
 		if !ok || to >= len(m.Stations) {
@@ -103,9 +118,42 @@ func compile(m *Model) (*plan, error) {
 		if len(st.Routes) > 0 && math.Abs(sum-1) > routeTolerance {
 			bad("station %q: route probabilities sum to %v, not 1", st.Name, sum)
 		}
+		checkOutages(st, crews, bad)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// checkOutages checks a station's failure modes and maintenance.
+func checkOutages(st Station, crews map[string]int, bad func(string, ...any)) {
+	crewOK := func(what, name string) {
+		if _, ok := crews[name]; name != "" && !ok {
+			bad("station %q: %s: crew %q does not exist", st.Name, what, name)
+		}
+	}
+	names := map[string]bool{}
+	for _, f := range st.Failures {
+		what := fmt.Sprintf("failure %q", f.Name)
+		if names[f.Name] {
+			bad("station %q: %s: name used twice", st.Name, what)
+		}
+		names[f.Name] = true
+		if f.TTF == nil || f.TTR == nil {
+			bad("station %q: %s: needs both a time to failure and a time to repair", st.Name, what)
+		} else if f.TTF.Mean() <= 0 {
+			bad("station %q: %s: mean time to failure must be > 0", st.Name, what)
+		}
+		crewOK(what, f.Crew)
+	}
+	if pm := st.PM; pm != nil {
+		if !(pm.Every > 0) {
+			bad("station %q: pm: every must be > 0, got %v", st.Name, pm.Every)
+		}
+		if pm.Duration == nil {
+			bad("station %q: pm: duration is missing", st.Name)
+		}
+		crewOK("pm", pm.Crew)
+	}
 }

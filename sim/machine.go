@@ -12,6 +12,7 @@ type machine struct {
 	since  float64 // time the current state began
 	part   *part   // the part in process or blocked on it; nil when idle
 	onDone simgo.Handler
+	rel    *reliability // failures and maintenance; nil for a machine that never stops
 }
 
 func newMachine(st *station) *machine {
@@ -26,19 +27,28 @@ func (m *machine) set(s State, now float64) {
 	m.state, m.since = s, now
 }
 
-// start begins processing p.
+// start begins processing p. A machine that never stops schedules one
+// event, the end of processing; one with failures or maintenance schedules
+// the end of processing or the next outage, whichever comes first.
 func (m *machine) start(p *part, now float64) {
 	m.part = p
 	m.set(Busy, now)
-	m.st.pl.sim.Timeout(m.st.process.Rand()).AddHandler(m.onDone)
+	d := m.st.process.Rand()
+	if m.rel != nil {
+		m.rel.process(d, now)
+		return
+	}
+	m.st.pl.sim.Timeout(d).AddHandler(m.onDone)
 }
 
-// finish is called when processing ends: the part moves on, or the machine
-// is blocked until the next station has room for it.
-func (m *machine) finish(*simgo.Event) {
+// finish is called when processing ends.
+func (m *machine) finish(*simgo.Event) { m.leave(m.st.pl.sim.Now()) }
+
+// leave sends the finished part on, or blocks the machine until the next
+// station has room for it.
+func (m *machine) leave(now float64) {
 	st := m.st
 	pl := st.pl
-	now := pl.sim.Now()
 	to := st.next()
 	if to >= len(pl.stations) {
 		pl.sinks[to-len(pl.stations)].absorb(m.part, now)
@@ -86,5 +96,11 @@ func (m *machine) heldPart(float64) *part {
 	return p
 }
 
-// released lets the machine go on once its blocked part was taken.
-func (m *machine) released(now float64) { m.pull(now) }
+// released lets the machine go on once its blocked part was taken, unless
+// it is out of order: then it looks for work when it is back.
+func (m *machine) released(now float64) {
+	if m.rel != nil && m.rel.out != nil {
+		return
+	}
+	m.pull(now)
+}

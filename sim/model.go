@@ -50,6 +50,7 @@ type Model struct {
 	Sources  []Source
 	Stations []Station
 	Sinks    []Sink
+	Crews    []Crew
 }
 
 // Source releases parts into the plant at one station.
@@ -74,6 +75,10 @@ type Station struct {
 	// Routes says where finished parts go: one route with P = 1, or a
 	// probabilistic split whose probabilities sum to 1.
 	Routes []Route
+	// Failures are independent failure modes of each machine.
+	Failures []Failure
+	// PM is planned maintenance of each machine; nil for none.
+	PM *PM
 }
 
 // Route is one branch of a station's routing: the name of a station or a sink

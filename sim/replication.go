@@ -24,7 +24,8 @@ type Replication struct {
 	CycleQuantiles [len(Quantiles)]float64
 	Completed      int64 // parts reaching a sink in the window
 	Stations       []StationResult
-	Sinks          []int64 // parts absorbed per sink in the window
+	Sinks          []int64   // parts absorbed per sink in the window
+	Crews          []float64 // utilisation per crew: fraction of its members' time at work
 
 	// Conservation over the whole run (warm-up included):
 	// Entered = Exited + InPlant.
@@ -32,12 +33,26 @@ type Replication struct {
 }
 
 // StationResult holds one station's results in one replication.
+//
+//	availability = 1 − (down + waiting_crew + maintenance)
+//	performance  = busy / availability
+//	quality      = 1 (no scrap yet)
+//	OEE          = availability · performance · quality
+//	MTBF         = available machine-time / failures
+//	MTTR         = mean time from a failure to the machine being back
 type StationResult struct {
 	// States are the fractions of machine time in each state; they sum to 1.
-	States      [NumStates]float64
-	Utilization float64 // fraction of machine time busy
-	Queue       float64 // time-average parts in the buffer
-	Wait        float64 // mean time in the buffer, 0 counted for parts that did not wait
+	States       [NumStates]float64
+	Utilization  float64 // fraction of machine time busy
+	Queue        float64 // time-average parts in the buffer
+	Wait         float64 // mean time in the buffer, 0 counted for parts that did not wait
+	Availability float64
+	Performance  float64
+	Quality      float64
+	OEE          float64
+	Failures     int64   // failures begun in the window, all machines
+	MTBF         float64 // NaN without failures
+	MTTR         float64 // NaN without completed repairs
 }
 
 // plant is one replication in progress: the running elements on one simgo
@@ -48,6 +63,7 @@ type plant struct {
 	stations []*station
 	sources  []*source
 	sinks    []*sink
+	crews    []*crew
 	free     *part
 
 	wip       TimeWeighted
@@ -96,6 +112,9 @@ func build(pln *plan, r Run, index int) *plant {
 	stream := func(element, purpose string) *rand.PCG {
 		return NewStream(r.Seed, index, element, purpose)
 	}
+	for i := range m.Crews {
+		pl.crews = append(pl.crews, newCrew(&m.Crews[i]))
+	}
 	for i := range m.Stations {
 		spec := &m.Stations[i]
 		st := &station{pl: pl, spec: spec, capacity: spec.Buffer,
@@ -104,8 +123,9 @@ func build(pln *plan, r Run, index int) *plant {
 		if len(st.routes) > 1 {
 			st.router = rand.New(stream(spec.Name, "route"))
 		}
-		for range spec.Machines {
+		for k := range spec.Machines {
 			mc := newMachine(st)
+			mc.rel = newReliability(mc, k, pl.crews, pln, stream)
 			st.machines = append(st.machines, mc)
 			st.idle.push(mc)
 		}
@@ -132,6 +152,13 @@ func build(pln *plan, r Run, index int) *plant {
 // simulate runs from time 0 to the horizon, resetting the statistics at the
 // end of the warm-up.
 func (pl *plant) simulate(ctx context.Context) error {
+	for _, st := range pl.stations {
+		for _, m := range st.machines {
+			if m.rel != nil {
+				m.rel.start()
+			}
+		}
+	}
 	for _, s := range pl.sources {
 		s.start()
 	}
@@ -159,6 +186,9 @@ func (pl *plant) reset(now float64) {
 	for _, k := range pl.sinks {
 		k.count = 0
 	}
+	for _, c := range pl.crews {
+		c.busy.Reset(now)
+	}
 	pl.wip.Reset(now)
 	pl.cycle.Reset()
 	for i := range pl.quantiles {
@@ -177,22 +207,14 @@ func (pl *plant) results(index int) *Replication {
 		res.CycleQuantiles[i] = pl.quantiles[i].Value()
 	}
 	for _, st := range pl.stations {
-		for _, m := range st.machines {
-			m.set(m.state, end)
-		}
-		var sr StationResult
-		total := window * float64(len(st.machines))
-		for s := range sr.States {
-			sr.States[s] = st.area[s] / total
-		}
-		sr.Utilization = sr.States[Busy]
-		sr.Queue = st.level.Mean(end)
-		sr.Wait = st.wait.Mean()
-		res.Stations = append(res.Stations, sr)
+		res.Stations = append(res.Stations, st.result(end, window))
 		res.InPlant += int64(st.inside())
 	}
 	for _, k := range pl.sinks {
 		res.Sinks = append(res.Sinks, k.count)
+	}
+	for _, c := range pl.crews {
+		res.Crews = append(res.Crews, c.utilization(end))
 	}
 	return res
 }

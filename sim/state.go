@@ -12,11 +12,22 @@ const (
 	// Blocked: holding a finished part that the next station cannot take yet
 	// (blocking after service).
 	Blocked
+	// Down: failed and in repair.
+	Down
+	// WaitingCrew: failed or due for maintenance, waiting for a member of
+	// the crew it needs.
+	WaitingCrew
+	// Maintenance: in planned (preventive) maintenance.
+	Maintenance
 	// NumStates is the number of states.
 	NumStates
 )
 
-var stateNames = [NumStates]string{"busy", "starved", "blocked"}
+var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance"}
+
+// Unavailable reports whether s is a state in which the machine cannot work:
+// down, waiting for a crew member, or in maintenance.
+func (s State) Unavailable() bool { return s == Down || s == WaitingCrew || s == Maintenance }
 
 // String is the state's name as used in the output: "busy", "starved", ….
 func (s State) String() string { return stateNames[s] }

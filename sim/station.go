@@ -1,6 +1,9 @@
 package sim
 
-import "math/rand/v2"
+import (
+	"math"
+	"math/rand/v2"
+)
 
 // station is the running form of a Station in one replication: its machines,
 // the buffer in front of them, the upstream holders blocked on it, and its
@@ -81,6 +84,9 @@ func (st *station) next() int {
 func (st *station) reset(now float64) {
 	for _, m := range st.machines {
 		m.since = now
+		if m.rel != nil {
+			m.rel.reset()
+		}
 	}
 	st.area = [NumStates]float64{}
 	st.level.Reset(now)
@@ -96,4 +102,35 @@ func (st *station) inside() int {
 		}
 	}
 	return n
+}
+
+// result closes the station's statistics at end for a window of the given
+// length.
+func (st *station) result(end, window float64) StationResult {
+	var sr StationResult
+	var restored Tally
+	for _, m := range st.machines {
+		m.set(m.state, end)
+		if m.rel != nil {
+			sr.Failures += m.rel.failures
+			restored.Merge(&m.rel.restore)
+		}
+	}
+	total := window * float64(len(st.machines))
+	for s := range sr.States {
+		sr.States[s] = st.area[s] / total
+	}
+	sr.Utilization = sr.States[Busy]
+	sr.Queue = st.level.Mean(end)
+	sr.Wait = st.wait.Mean()
+	sr.Availability = 1 - sr.States[Down] - sr.States[WaitingCrew] - sr.States[Maintenance]
+	sr.Performance = sr.States[Busy] / sr.Availability
+	sr.Quality = 1
+	sr.OEE = sr.Availability * sr.Performance * sr.Quality
+	sr.MTBF = math.NaN()
+	if sr.Failures > 0 {
+		sr.MTBF = sr.Availability * total / float64(sr.Failures)
+	}
+	sr.MTTR = restored.Mean()
+	return sr
 }

@@ -81,3 +81,16 @@ func (t *Tally) Variance() float64 {
 	}
 	return t.m2 / float64(t.n-1)
 }
+
+// Merge adds the observations of o to t (Chan, Golub & LeVeque's pairwise
+// update), as if they had been added one by one.
+func (t *Tally) Merge(o *Tally) {
+	if o.n == 0 {
+		return
+	}
+	n := t.n + o.n
+	d := o.mean - t.mean
+	t.mean += d * float64(o.n) / float64(n)
+	t.m2 += o.m2 + d*d*float64(t.n)*float64(o.n)/float64(n)
+	t.n = n
+}

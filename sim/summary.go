@@ -17,6 +17,7 @@ type Summary struct {
 	CycleQuantiles []QuantileEstimate
 	Stations       []StationSummary
 	Sinks          []SinkSummary
+	Crews          []CrewSummary
 }
 
 // QuantileEstimate is the mean over replications of one cycle-time quantile.
@@ -33,6 +34,18 @@ type StationSummary struct {
 	Queue       Estimate
 	Wait        Estimate
 	States      [NumStates]Estimate // indexed by State
+	// Reliability: see StationResult for the definitions.
+	Availability, Performance, Quality, OEE Estimate
+	Failures                                Estimate // per replication
+	MTBF, MTTR                              Estimate
+	HasOutages                              bool // the station has failure modes or maintenance
+}
+
+// CrewSummary summarises one crew: the fraction of its members' time at work.
+type CrewSummary struct {
+	Name        string
+	Size        int
+	Utilization Estimate
 }
 
 // SinkSummary summarises one sink: its throughput.
@@ -75,7 +88,19 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 		for st := range ss.States {
 			ss.States[st] = col(func(x *Replication) float64 { return x.Stations[i].States[st] })
 		}
+		ss.Availability = col(func(x *Replication) float64 { return x.Stations[i].Availability })
+		ss.Performance = col(func(x *Replication) float64 { return x.Stations[i].Performance })
+		ss.Quality = col(func(x *Replication) float64 { return x.Stations[i].Quality })
+		ss.OEE = col(func(x *Replication) float64 { return x.Stations[i].OEE })
+		ss.Failures = col(func(x *Replication) float64 { return float64(x.Stations[i].Failures) })
+		ss.MTBF = col(func(x *Replication) float64 { return x.Stations[i].MTBF })
+		ss.MTTR = col(func(x *Replication) float64 { return x.Stations[i].MTTR })
+		ss.HasOutages = len(st.Failures) > 0 || st.PM != nil
 		s.Stations = append(s.Stations, ss)
+	}
+	for k, c := range m.Crews {
+		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,
+			Utilization: col(func(x *Replication) float64 { return x.Crews[k] })})
 	}
 	return s
 }

@@ -100,10 +100,10 @@ func TestRunJSONContract(t *testing.T) {
 			HalfWidth *float64 `json:"half_width"`
 		} `json:"kpis"`
 		Stations []struct {
-			Name        string                     `json:"name"`
-			Utilization map[string]any             `json:"utilization"`
-			Queue       map[string]any             `json:"queue"`
-			Wait        map[string]any             `json:"wait"`
+			Name        string                    `json:"name"`
+			Utilization map[string]any            `json:"utilization"`
+			Queue       map[string]any            `json:"queue"`
+			Wait        map[string]any            `json:"wait"`
 			States      map[string]map[string]any `json:"states"`
 		} `json:"stations"`
 	}
