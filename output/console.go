@@ -37,8 +37,34 @@ func Console(w io.Writer, s *sim.Summary) error {
 	b.WriteString(table(rows, "  "))
 	b.WriteString("\nStations\n")
 	b.WriteString(table(stationRows(s), "  "))
+	if rows := reliabilityRows(s); len(rows) > 1 {
+		b.WriteString("\nReliability (availability = not down, waiting for crew or in maintenance; OEE = availability × performance × quality)\n")
+		b.WriteString(table(rows, "  "))
+	}
+	if len(s.Crews) > 0 {
+		rows := [][]string{{"crew", "size", "utilisation"}}
+		for _, c := range s.Crews {
+			rows = append(rows, []string{c.Name, fmt.Sprint(c.Size), est(c.Utilization, 100, "%")})
+		}
+		b.WriteString("\nCrews\n")
+		b.WriteString(table(rows, "  "))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// reliabilityRows is the table of stations with failures or maintenance.
+func reliabilityRows(s *sim.Summary) [][]string {
+	u := s.TimeUnit
+	rows := [][]string{{"station", "availability", "failures", "MTBF (" + u + ")", "MTTR (" + u + ")", "OEE"}}
+	for _, ss := range s.Stations {
+		if !ss.HasOutages {
+			continue
+		}
+		rows = append(rows, []string{ss.Name, est(ss.Availability, 100, "%"), est(ss.Failures, 1, ""),
+			est(ss.MTBF, 1, ""), est(ss.MTTR, 1, ""), est(ss.OEE, 100, "%")})
+	}
+	return rows
 }
 
 // stationRows is the station table: utilisation, the state fractions (the

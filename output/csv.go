@@ -55,6 +55,18 @@ func columns(s *sim.Summary) []column {
 			cols = append(cols, column{"state_" + st.String(), ss.Name, ss.States[st],
 				func(r *sim.Replication) float64 { return r.Stations[i].States[st] }})
 		}
+		if ss.HasOutages {
+			cols = append(cols,
+				column{"availability", ss.Name, ss.Availability, func(r *sim.Replication) float64 { return r.Stations[i].Availability }},
+				column{"oee", ss.Name, ss.OEE, func(r *sim.Replication) float64 { return r.Stations[i].OEE }},
+				column{"failures", ss.Name, ss.Failures, func(r *sim.Replication) float64 { return float64(r.Stations[i].Failures) }},
+				column{"mtbf", ss.Name, ss.MTBF, func(r *sim.Replication) float64 { return r.Stations[i].MTBF }},
+				column{"mttr", ss.Name, ss.MTTR, func(r *sim.Replication) float64 { return r.Stations[i].MTTR }})
+		}
+	}
+	for k, c := range s.Crews {
+		cols = append(cols, column{"utilization", c.Name, c.Utilization,
+			func(r *sim.Replication) float64 { return r.Crews[k] }})
 	}
 	window := s.Run.Horizon - s.Run.Warmup
 	for k, sk := range s.Sinks {

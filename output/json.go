@@ -50,6 +50,14 @@ type SummaryJSON struct {
 	KPIs         KPIsJSON      `json:"kpis"`
 	Stations     []StationJSON `json:"stations"`
 	Sinks        []SinkJSON    `json:"sinks"`
+	Crews        []CrewJSON    `json:"crews"`
+}
+
+// CrewJSON holds one crew's utilisation.
+type CrewJSON struct {
+	Name        string       `json:"name"`
+	Size        int          `json:"size"`
+	Utilization EstimateJSON `json:"utilization"`
 }
 
 // KPIsJSON holds the plant-level indicators.
@@ -69,6 +77,15 @@ type StationJSON struct {
 	Queue       EstimateJSON            `json:"queue"`
 	Wait        EstimateJSON            `json:"wait"`
 	States      map[string]EstimateJSON `json:"states"`
+	// Reliability; availability and OEE are 1 and the utilisation for a
+	// station without failures or maintenance.
+	Availability EstimateJSON `json:"availability"`
+	Performance  EstimateJSON `json:"performance"`
+	Quality      EstimateJSON `json:"quality"`
+	OEE          EstimateJSON `json:"oee"`
+	Failures     EstimateJSON `json:"failures"`
+	MTBF         EstimateJSON `json:"mtbf"`
+	MTTR         EstimateJSON `json:"mttr"`
 }
 
 // SinkJSON holds one sink's throughput.
@@ -84,17 +101,23 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 		Horizon: s.Run.Horizon, Warmup: s.Run.Warmup, Seed: s.Run.Seed,
 		KPIs: KPIsJSON{Throughput: estJSON(s.Throughput), WIP: estJSON(s.WIP), CycleTime: estJSON(s.CycleTime),
 			CycleTimeQuantiles: map[string]EstimateJSON{}},
-		Stations: []StationJSON{}, Sinks: []SinkJSON{}}
+		Stations: []StationJSON{}, Sinks: []SinkJSON{}, Crews: []CrewJSON{}}
 	for _, q := range s.CycleQuantiles {
 		out.KPIs.CycleTimeQuantiles[fmt.Sprintf("p%g", 100*q.P)] = estJSON(q.Estimate)
 	}
 	for _, ss := range s.Stations {
 		sj := StationJSON{Name: ss.Name, Machines: ss.Machines, Utilization: estJSON(ss.Utilization),
-			Queue: estJSON(ss.Queue), Wait: estJSON(ss.Wait), States: map[string]EstimateJSON{}}
+			Queue: estJSON(ss.Queue), Wait: estJSON(ss.Wait), States: map[string]EstimateJSON{},
+			Availability: estJSON(ss.Availability), Performance: estJSON(ss.Performance),
+			Quality: estJSON(ss.Quality), OEE: estJSON(ss.OEE), Failures: estJSON(ss.Failures),
+			MTBF: estJSON(ss.MTBF), MTTR: estJSON(ss.MTTR)}
 		for _, st := range sim.States() {
 			sj.States[st.String()] = estJSON(ss.States[st])
 		}
 		out.Stations = append(out.Stations, sj)
+	}
+	for _, c := range s.Crews {
+		out.Crews = append(out.Crews, CrewJSON{Name: c.Name, Size: c.Size, Utilization: estJSON(c.Utilization)})
 	}
 	for _, sk := range s.Sinks {
 		out.Sinks = append(out.Sinks, SinkJSON{Name: sk.Name, Throughput: estJSON(sk.Throughput)})
