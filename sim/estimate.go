@@ -41,15 +41,15 @@ func NewEstimate(xs []float64, confidence float64) Estimate {
 	for _, v := range vals {
 		e.Min, e.Max = math.Min(e.Min, v), math.Max(e.Max, v)
 	}
-	if len(vals) == 1 {
-		e.Mean = vals[0]
+	if e.Min == e.Max {
+		// Equal values: summing them could round the mean off the value.
+		e.Mean = e.Min
+		if len(vals) > 1 {
+			e.StdDev, e.HalfWidth = 0, 0
+		}
 		return e
 	}
 	e.Mean, e.StdDev = stat.MeanStdDev(vals, nil)
-	if e.StdDev == 0 {
-		e.HalfWidth = 0
-		return e
-	}
 	e.HalfWidth = StudentT(confidence, len(vals)-1) * e.StdDev / math.Sqrt(float64(len(vals)))
 	return e
 }

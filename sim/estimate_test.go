@@ -193,3 +193,15 @@ func TestEstimateCoverage(t *testing.T) {
 	closeTo(t, "coverage of 95% intervals", float64(covered)/experiments, 0.95,
 		zCheck*math.Sqrt(0.95*0.05/experiments))
 }
+
+// TestEstimateConstantNonDyadic checks that equal replication values that
+// binary floating point cannot hold exactly give exactly that value as the
+// mean, with a zero half-width.
+func TestEstimateConstantNonDyadic(t *testing.T) {
+	for _, v := range []float64{0.1, 0.7} {
+		e := NewEstimate([]float64{v, v, v}, 0.95)
+		if e.Mean != v || e.HalfWidth != 0 || e.StdDev != 0 || !e.Contains(v) {
+			t.Errorf("3 × %v: mean %.17g ± %v, sd %v", v, e.Mean, e.HalfWidth, e.StdDev)
+		}
+	}
+}

@@ -10,13 +10,16 @@ import (
 // which they are created, so adding an element to a model does not change the
 // draws of any other element (common random numbers across variants):
 //
-//	state  = splitmix64(seed ⊕ splitmix64(replication))
-//	stream = FNV-1a("element/purpose")
+//	state  = splitmix64(seed ⊕ splitmix64(replication + 1))
+//	stream = FNV-1a(element ‖ 0x00 ‖ purpose)
 //	source = PCG(state, stream)
+//
+// The zero byte keeps element and purpose apart: names may contain "/",
+// purposes like "failure/jam/ttf" do.
 func NewStream(seed uint64, replication int, element, purpose string) *rand.PCG {
 	h := fnv.New64a()
 	h.Write([]byte(element))
-	h.Write([]byte{'/'})
+	h.Write([]byte{0})
 	h.Write([]byte(purpose))
 	return rand.NewPCG(splitmix64(seed^splitmix64(uint64(replication)+1)), h.Sum64())
 }

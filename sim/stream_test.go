@@ -120,8 +120,7 @@ func TestStreamCreationOrder(t *testing.T) {
 // with FNV-1a computed here from its definition (offset basis
 // 14695981039346656037, prime 1099511628211; Fowler, Noll & Vo,
 // draft-eastlake-fnv): the formula is part of every published result, since
-// changing it changes every draw. The code hashes replication+1, not
-// replication as the doc comment writes; this test follows the code.
+// changing it changes every draw.
 func TestStreamFormula(t *testing.T) {
 	fnv1a := func(s string) uint64 {
 		h := uint64(14695981039346656037)
@@ -142,7 +141,7 @@ func TestStreamFormula(t *testing.T) {
 		rep      int
 		elem, pp string
 	}{{0, 0, "a", "b"}, {20261122, 7, "press", "process"}, {1<<64 - 1, 1000, "src", "interarrival"}} {
-		want := firstDraws(rand.NewPCG(splitmix64(c.seed^splitmix64(uint64(c.rep)+1)), fnv1a(c.elem+"/"+c.pp)), 10)
+		want := firstDraws(rand.NewPCG(splitmix64(c.seed^splitmix64(uint64(c.rep)+1)), fnv1a(c.elem+"\x00"+c.pp)), 10)
 		got := firstDraws(NewStream(c.seed, c.rep, c.elem, c.pp), 10)
 		if sameDraws(got, want) != len(want) {
 			t.Errorf("NewStream%+v does not follow the documented formula", c)
