@@ -30,6 +30,8 @@ type plant struct {
 	sources  []*table
 	stations []*table
 	sinks    []*table
+	crews    []*table
+	crewRefs []crewRef
 	routes   [][]route // per station
 	// named[i] says whether stations[i] is the station its name refers to:
 	// false for a station without a name or with a duplicate name.
@@ -40,16 +42,20 @@ type plant struct {
 // together.
 func decodeModel(root *table, name, unit string) *sim.Model {
 	pl := &plant{model: &sim.Model{Name: name, TimeUnit: unit}}
-	var ok [3]bool
+	var ok [4]bool
 	pl.sources, ok[0] = root.array("source")
 	pl.stations, ok[1] = root.array("station")
 	pl.sinks, ok[2] = root.array("sink")
+	pl.crews, ok[3] = root.array("crew")
 	nodes := pl.names()
+	pl.model.Crews = decodeCrews(pl.crews)
 	for _, t := range pl.sources {
 		pl.model.Sources = append(pl.model.Sources, decodeSource(t, unit))
 	}
 	for _, t := range pl.stations {
 		st, routes := decodeStation(t, unit)
+		st.Failures = pl.decodeFailures(t, unit)
+		st.PM = pl.decodePM(t, unit)
 		pl.model.Stations = append(pl.model.Stations, st)
 		pl.routes = append(pl.routes, routes)
 	}
@@ -64,7 +70,10 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 	if len(pl.sinks) == 0 && ok[2] {
 		root.bad("", "no [[sink]]: a scenario needs at least one sink")
 	}
-	if ok == [3]bool{true, true, true} {
+	if ok[3] {
+		pl.checkCrewRefs()
+	}
+	if ok == [4]bool{true, true, true, true} {
 		// With a malformed element list, names would seem to be missing.
 		pl.resolve(nodes)
 		pl.checkReach()
@@ -112,7 +121,7 @@ func decodeSource(t *table, unit string) sim.Source {
 
 // decodeStation reads one [[station]] and its routes as written.
 func decodeStation(t *table, unit string) (sim.Station, []route) {
-	t.known("name", "machines", "process", "buffer", "to")
+	t.known("name", "machines", "process", "buffer", "to", "failures", "pm")
 	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
 	st.Name, _ = t.m["name"].(string) // checked by names
 	if n, ok := t.integer("machines"); ok {
