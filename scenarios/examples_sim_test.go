@@ -1,0 +1,56 @@
+package scenarios
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+// TestExamplesRunLittleAndConservation runs every bundled scenario as it is
+// shipped and checks, on every replication, conservation of parts
+// (entered = exited + in the plant at the end) and that each station's state
+// fractions sum to 1, and over the replications Little's law,
+// WIP = throughput × cycle time: the paired difference must have a
+// confidence interval that contains 0. The level is 1 − 10⁻⁴ per example
+// (Bonferroni over the examples and sim's theory tests).
+func TestExamplesRunLittleAndConservation(t *testing.T) {
+	for _, ex := range Examples() {
+		t.Run(ex.Name, func(t *testing.T) {
+			sc, err := LoadExample(ex.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			run := sc.Run
+			run.Confidence = 0.9999
+			s, err := sim.RunExperiment(context.Background(), sc.Model, run, sim.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := make([]float64, len(s.Replications))
+			for i, r := range s.Replications {
+				if r.Entered != r.Exited+r.InPlant {
+					t.Errorf("replication %d: entered %d != exited %d + in plant %d", i+1, r.Entered, r.Exited, r.InPlant)
+				}
+				if r.Completed == 0 {
+					t.Errorf("replication %d: no part completed", i+1)
+				}
+				for k, st := range r.Stations {
+					sum := 0.0
+					for _, f := range st.States {
+						sum += f
+					}
+					if math.Abs(sum-1) > 1e-9 {
+						t.Errorf("replication %d, station %s: state fractions sum to %v", i+1, sc.Model.Stations[k].Name, sum)
+					}
+				}
+				d[i] = r.WIP - r.Throughput*r.CycleTime
+			}
+			little := sim.NewEstimate(d, run.Confidence)
+			if !little.Contains(0) {
+				t.Errorf("Little's law: WIP − TH·CT = %.4g ± %.3g (WIP %.4g)", little.Mean, little.HalfWidth, s.WIP.Mean)
+			}
+		})
+	}
+}
