@@ -55,8 +55,9 @@ with blocking; give such loops enough room.
 
 Every statistic is a streaming accumulator owned by the element that
 produces it: time-weighted levels (WIP, buffer contents), machine-time per
-state, Welford tallies (cycle time, wait), and P² quantile estimators for the
-cycle-time percentiles (Jain & Chlamtac 1985, constant memory). Nothing is
+state, Welford tallies (cycle time, wait), and a log-bucket sketch for the
+cycle-time percentiles (DDSketch, Masson, Rim & Lee 2019: relative accuracy
+SketchAccuracy, memory that grows with the log of the range only). Nothing is
 stored per part, so memory does not grow with the horizon.
 
 	throughput  = parts reaching a sink in the window / (Horizon − Warmup)
@@ -69,7 +70,7 @@ stored per part, so memory does not grow with the horizon.
 
 Across replications each statistic is an Estimate: the mean of the
 replication values with a Student-t confidence interval. Quantiles are
-per-replication P² estimates averaged over replications.
+per-replication sketch estimates averaged over replications.
 
 # Randomness and determinism
 

@@ -19,8 +19,8 @@ type Replication struct {
 	Throughput float64 // parts reaching a sink per time unit
 	WIP        float64 // time-average parts in the plant
 	CycleTime  float64 // mean time from entering the plant to a sink
-	// CycleQuantiles are the P² estimates of the cycle-time quantiles at
-	// the levels of Quantiles.
+	// CycleQuantiles are the sketch estimates of the cycle-time quantiles
+	// at the levels of Quantiles (relative accuracy SketchAccuracy).
 	CycleQuantiles [len(Quantiles)]float64
 	Completed      int64 // parts reaching a sink in the window
 	Stations       []StationResult
@@ -68,7 +68,7 @@ type plant struct {
 
 	wip       TimeWeighted
 	cycle     Tally
-	quantiles [len(Quantiles)]P2
+	ctSketch  Sketch
 	entered   int64
 	exited    int64
 }
@@ -106,9 +106,6 @@ func RunReplication(ctx context.Context, m *Model, r Run, index int) (res *Repli
 func build(pln *plan, r Run, index int) *plant {
 	m := pln.model
 	pl := &plant{sim: simgo.NewSimulation(), run: r}
-	for i := range pl.quantiles {
-		pl.quantiles[i] = NewP2(Quantiles[i])
-	}
 	stream := func(element, purpose string) *rand.PCG {
 		return NewStream(r.Seed, index, element, purpose)
 	}
@@ -191,9 +188,7 @@ func (pl *plant) reset(now float64) {
 	}
 	pl.wip.Reset(now)
 	pl.cycle.Reset()
-	for i := range pl.quantiles {
-		pl.quantiles[i].Reset()
-	}
+	pl.ctSketch.Reset()
 }
 
 // results closes every statistic at the horizon.
@@ -203,8 +198,8 @@ func (pl *plant) results(index int) *Replication {
 	res := &Replication{Index: index, WIP: pl.wip.Mean(end), CycleTime: pl.cycle.Mean(),
 		Completed: pl.cycle.N(), Entered: pl.entered, Exited: pl.exited}
 	res.Throughput = float64(res.Completed) / window
-	for i := range pl.quantiles {
-		res.CycleQuantiles[i] = pl.quantiles[i].Value()
+	for i, p := range Quantiles {
+		res.CycleQuantiles[i] = pl.ctSketch.Quantile(p)
 	}
 	for _, st := range pl.stations {
 		res.Stations = append(res.Stations, st.result(end, window))

@@ -16,9 +16,7 @@ func (k *sink) absorb(p *part, now float64) {
 	pl.wip.Add(now, -1)
 	ct := now - p.entered
 	pl.cycle.Add(ct)
-	for i := range pl.quantiles {
-		pl.quantiles[i].Add(ct)
-	}
+	pl.ctSketch.Add(ct)
 	src := p.src
 	pl.recycle(p)
 	if src.spec.Kind == CONWIP {
