@@ -66,11 +66,11 @@ type plant struct {
 	crews    []*crew
 	free     *part
 
-	wip       TimeWeighted
-	cycle     Tally
-	ctSketch  Sketch
-	entered   int64
-	exited    int64
+	wip      TimeWeighted
+	cycle    Tally
+	ctSketch Sketch
+	entered  int64
+	exited   int64
 }
 
 // chunks is how many pieces a replication's horizon is run in, checking for
