@@ -155,17 +155,11 @@ func decodeRoutes(t *table) []route {
 		t.missing("to", "to is missing: where do finished parts go?")
 		return nil
 	}
-	var items []any
-	switch x := v.(type) {
-	case string:
+	if x, ok := v.(string); ok {
 		return []route{{to: x, p: 1, line: t.line("to")}}
-	case []any:
-		items = x
-	case []map[string]any:
-		for _, m := range x {
-			items = append(items, m)
-		}
-	default:
+	}
+	items, ok := list(v)
+	if !ok {
 		t.typeError("to", `a name, or a split like [{ station = "a", p = 0.7 }, { station = "b", p = 0.3 }]`, v)
 		return nil
 	}

@@ -39,17 +39,11 @@ func (pl *plant) decodeFailures(t *table, unit string) []sim.Failure {
 	if !ok {
 		return nil
 	}
-	var items []any
-	switch x := v.(type) {
-	case map[string]any:
-		items = []any{x}
-	case []any:
-		items = x
-	case []map[string]any:
-		for _, m := range x {
-			items = append(items, m)
-		}
-	default:
+	items, ok := list(v)
+	if m, one := v.(map[string]any); one {
+		items, ok = []any{m}, true
+	}
+	if !ok {
 		t.typeError("failures", `a table like { ttf = "exp(2h)", ttr = "exp(3min)" } or an array of them`, v)
 		return nil
 	}

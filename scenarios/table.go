@@ -284,3 +284,19 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// list returns v as a list of items when it is a TOML array, of tables or
+// of values.
+func list(v any) ([]any, bool) {
+	switch x := v.(type) {
+	case []any:
+		return x, true
+	case []map[string]any:
+		items := make([]any, len(x))
+		for i, m := range x {
+			items[i] = m
+		}
+		return items, true
+	}
+	return nil, false
+}
