@@ -74,6 +74,8 @@ func ExampleExamples() {
 	// mmc
 	// penny-fab
 	// tandem
+	// tpm
+	// tpm-pm
 	// two-station-buffer
 	// Penny Fab h 1008 4
 }
