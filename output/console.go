@@ -15,9 +15,13 @@ func Console(w io.Writer, s *sim.Summary) error {
 	var b strings.Builder
 	u := s.TimeUnit
 	fmt.Fprintf(&b, "%s\n", s.Scenario)
-	fmt.Fprintf(&b, "%d replications, %g%% confidence intervals (mean ±half-width), times in %s\n",
-		len(s.Replications), 100*s.Confidence, u)
-	fmt.Fprintf(&b, "horizon %s %s, warm-up %s %s, seed %d\n", g(s.Run.Horizon), u, g(s.Run.Warmup), u, s.Run.Seed)
+	reps := "replications"
+	if len(s.Replications) == 1 {
+		reps = "replication"
+	}
+	fmt.Fprintf(&b, "%d %s, %s%% confidence intervals (mean ±half-width), times in %s\n",
+		len(s.Replications), reps, short(100*s.Confidence), u)
+	fmt.Fprintf(&b, "horizon %s %s, warm-up %s %s, seed %d\n", short(s.Run.Horizon), u, short(s.Run.Warmup), u, s.Run.Seed)
 	if s.Partial {
 		fmt.Fprintf(&b, "PARTIAL: interrupted; %d of %d replications completed\n", len(s.Replications), s.Requested)
 	}

@@ -24,7 +24,10 @@ func decimals(e sim.Estimate, scale float64) int {
 		return 0
 	}
 	d := sig - 1 - int(math.Floor(math.Log10(ref)))
-	return min(max(d, 0), 6)
+	if math.Round(ref*math.Pow10(d)) >= math.Pow10(sig) {
+		d-- // 9.96 rounds to 10: two digits are 10, not 10.0
+	}
+	return min(max(d, 0), 10)
 }
 
 // num formats x with d decimals; "-" for NaN.
@@ -41,6 +44,9 @@ func num(x float64, d int) string {
 
 // est formats an estimate as "mean ± half-width", scaled (100 for percent).
 func est(e sim.Estimate, scale float64, unit string) string {
+	if math.IsNaN(e.Mean) {
+		return "-"
+	}
 	d := decimals(e, scale)
 	s := num(e.Mean*scale, d) + unit
 	if !math.IsNaN(e.HalfWidth) {
@@ -80,3 +86,7 @@ func table(rows [][]string, indent string) string {
 
 // g formats a float at full precision for machine-readable output.
 func g(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+// short formats a float for people: at most 6 significant digits, so that
+// binary noise such as 16.799999999999997 reads 16.8.
+func short(x float64) string { return strconv.FormatFloat(x, 'g', 6, 64) }

@@ -33,7 +33,10 @@ func TestDecimals(t *testing.T) {
 		{5, math.Inf(1), 1, 3},
 		{0, 0, 1, 0},
 		{nan, nan, 1, 0},
-		{1e-9, 1e-10, 1, 6}, // at most 6
+		{1e-9, 1e-10, 1, 10}, // at most 10
+		{1.2e-5, 4e-7, 1, 8},  // small rates keep two digits of the half-width
+		{1234.5, 9.96, 1, 0},  // 9.96 rounds to 10: no spurious third digit
+		{0.5, 0.0996, 1, 2},   // ±0.10, not ±0.100
 	} {
 		e := sim.Estimate{Mean: c.mean, HalfWidth: c.hw}
 		if got := decimals(e, c.scale); got != c.want {
@@ -95,6 +98,7 @@ func TestEst(t *testing.T) {
 		{3.14159, nan, 1, "", "3.142"}, // one replication: no interval, no "±"
 		{0.8017, nan, 100, "%", "80.17%"},
 		{nan, nan, 1, "", "-"},
+		{nan, nan, 100, "%", "-"}, // OEE of a station down all window: no "-%"
 		{-0.00001, 0.001, 1, "", "0.0000 ±0.0010"},
 		{negZero, 0, 1, "", "0 ±0"},
 		{0, negZero, 1, "", "0 ±0"},

@@ -20,7 +20,7 @@ func newExamplesCmd(stdout io.Writer) *cobra.Command {
 			if len(a) == 1 {
 				src, err := scenarios.ExampleSource(a[0])
 				if err != nil {
-					return usageError{err}
+					return usageError{err, cmd.CommandPath()}
 				}
 				_, err = stdout.Write(src)
 				return err

@@ -19,17 +19,24 @@ const (
 	exitInterrupted = 130
 )
 
-// usageError marks an error in the command line itself.
-type usageError struct{ err error }
+// usageError marks an error in the command line itself; cmd is the command
+// whose help to point at, e.g. "takt run".
+type usageError struct {
+	err error
+	cmd string
+}
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{err: fmt.Errorf(format, args...)} }
 
-// errInvalidReported is returned once invalid input was already reported
-// (validate prints every file's problems itself).
-var errInvalidReported = errors.New("invalid input")
+// errInvalidReported and errFailureReported are returned once the problems
+// were already printed (validate prints every file's problems itself).
+var (
+	errInvalidReported = errors.New("invalid input")
+	errFailureReported = errors.New("failure")
+)
 
 // run executes the command line args and returns the exit code. Errors are
 // printed once, here.
@@ -39,13 +46,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	err := root.ExecuteContext(ctx)
 	code := exitCode(err)
 	switch {
-	case err == nil || errors.Is(err, errInvalidReported):
+	case err == nil || errors.Is(err, errInvalidReported) || errors.Is(err, errFailureReported):
 	case scenarios.IsInvalid(err):
 		fmt.Fprintln(stderr, err)
 	default:
 		fmt.Fprintf(stderr, "takt: %v\n", err)
 		if code == exitInvalid {
-			fmt.Fprintln(stderr, "Run 'takt --help' for usage.")
+			help := "takt"
+			if ue := (usageError{}); errors.As(err, &ue) && ue.cmd != "" {
+				help = ue.cmd
+			}
+			fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", help)
 		}
 	}
 	return code
@@ -85,7 +96,7 @@ confidence intervals.`,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err, c.CommandPath()} })
 	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout, stderr), newExamplesCmd(stdout))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
@@ -96,7 +107,7 @@ confidence intervals.`,
 func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, a []string) error {
 		if err := check(cmd, a); err != nil {
-			return usageError{err}
+			return usageError{fmt.Errorf("%s: %w", cmd.CommandPath(), err), cmd.CommandPath()}
 		}
 		return nil
 	}

@@ -65,6 +65,8 @@ func TestExitCodes(t *testing.T) {
 		{"too many args", bg, []string{"run", good, good}, 2, "accepts at most 1 arg"},
 		{"invalid scenario", bg, []string{"run", bad}, 2, "bad.toml:"},
 		{"validate invalid", bg, []string{"validate", good, bad}, 2, "proces"},
+		{"validate goes on after an unreadable file", bg, []string{"validate", filepath.Join(t.TempDir(), "gone.toml"), bad}, 2, "proces"},
+		{"validate unreadable only", bg, []string{"validate", good, filepath.Join(t.TempDir(), "gone.toml")}, 1, "gone.toml"},
 		{"missing file", bg, []string{"run", filepath.Join(t.TempDir(), "nope.toml")}, 1, "nope.toml"},
 		{"bad horizon flag", bg, []string{"run", good, "--horizon", "-5"}, 2, "--horizon"},
 		{"warmup beyond horizon", bg, []string{"run", good, "--warmup", "300"}, 2, "warmup"},

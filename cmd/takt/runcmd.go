@@ -116,7 +116,7 @@ func applyRunFlags(cmd *cobra.Command, opts *runOptions, sc *scenarios.Scenario)
 		return usagef("-j must be >= 0, got %d", opts.workers)
 	}
 	if err := sc.Run.Validate(); err != nil {
-		return usageError{fmt.Errorf("after applying the flags: %w", err)}
+		return usageError{fmt.Errorf("after applying the flags: %w", err), cmd.CommandPath()}
 	}
 	return nil
 }

@@ -15,7 +15,7 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 		Example: `  takt validate line.toml variants/*.toml`,
 		Args:    args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, files []string) error {
-			invalid := false
+			invalid, unreadable := false, false
 			for _, f := range files {
 				sc, err := scenarios.Load(f)
 				switch {
@@ -23,15 +23,19 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 					fmt.Fprintln(stderr, err)
 					invalid = true
 				case err != nil:
-					return err
+					fmt.Fprintf(stderr, "takt: %v\n", err)
+					unreadable = true
 				default:
 					m := sc.Model
 					fmt.Fprintf(stdout, "%s: ok: %q, %d sources, %d stations, %d sinks\n",
 						f, sc.Name, len(m.Sources), len(m.Stations), len(m.Sinks))
 				}
 			}
-			if invalid {
+			switch {
+			case invalid:
 				return errInvalidReported
+			case unreadable:
+				return errFailureReported
 			}
 			return nil
 		},
