@@ -34,9 +34,9 @@ func TestDecimals(t *testing.T) {
 		{0, 0, 1, 0},
 		{nan, nan, 1, 0},
 		{1e-9, 1e-10, 1, 10}, // at most 10
-		{1.2e-5, 4e-7, 1, 8},  // small rates keep two digits of the half-width
-		{1234.5, 9.96, 1, 0},  // 9.96 rounds to 10: no spurious third digit
-		{0.5, 0.0996, 1, 2},   // ±0.10, not ±0.100
+		{1.2e-5, 4e-7, 1, 8}, // small rates keep two digits of the half-width
+		{1234.5, 9.96, 1, 0}, // 9.96 rounds to 10: no spurious third digit
+		{0.5, 0.0996, 1, 2},  // ±0.10, not ±0.100
 	} {
 		e := sim.Estimate{Mean: c.mean, HalfWidth: c.hw}
 		if got := decimals(e, c.scale); got != c.want {
