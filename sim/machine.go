@@ -8,6 +8,7 @@ import "github.com/fschuetz04/simgo"
 //	area[s] = Σ time spent by the station's machines in state s
 type machine struct {
 	st     *station
+	index  int // k-th machine of its station, from 0
 	state  State
 	since  float64 // time the current state began
 	part   *part   // the part in process or blocked on it; nil when idle
@@ -15,8 +16,8 @@ type machine struct {
 	rel    *reliability // failures and maintenance; nil for a machine that never stops
 }
 
-func newMachine(st *station) *machine {
-	m := &machine{st: st, state: Starved}
+func newMachine(st *station, k int) *machine {
+	m := &machine{st: st, index: k, state: Starved}
 	m.onDone = m.finish
 	return m
 }
@@ -24,6 +25,9 @@ func newMachine(st *station) *machine {
 // set moves the machine into state s at now.
 func (m *machine) set(s State, now float64) {
 	m.st.area[m.state] += now - m.since
+	if tr := m.st.pl.tracer; tr != nil && s != m.state {
+		tr.MachineState(now, m.st.spec.Name, m.index, s)
+	}
 	m.state, m.since = s, now
 }
 
@@ -33,6 +37,9 @@ func (m *machine) set(s State, now float64) {
 func (m *machine) start(p *part, now float64) {
 	m.part = p
 	m.set(Busy, now)
+	if tr := m.st.pl.tracer; tr != nil {
+		tr.PartEvent(now, p.id, PartStarted, m.st.spec.Name)
+	}
 	d := m.st.process.Rand()
 	if m.rel != nil {
 		m.rel.process(d, now)
@@ -49,6 +56,9 @@ func (m *machine) finish(*simgo.Event) { m.leave(m.st.pl.sim.Now()) }
 func (m *machine) leave(now float64) {
 	st := m.st
 	pl := st.pl
+	if pl.tracer != nil {
+		pl.tracer.PartEvent(now, m.part.id, PartFinished, st.spec.Name)
+	}
 	to := st.next()
 	if to >= len(pl.stations) {
 		pl.sinks[to-len(pl.stations)].absorb(m.part, now)

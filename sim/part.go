@@ -2,6 +2,7 @@ package sim
 
 // part is one unit of work moving through the plant.
 type part struct {
+	id      int64 // from 1, in creation order
 	src     *source
 	entered float64 // time it entered the plant
 	queued  float64 // time it entered its current buffer
@@ -16,7 +17,8 @@ func (pl *plant) newPart(src *source) *part {
 	} else {
 		pl.free = p.next
 	}
-	*p = part{src: src}
+	pl.nextPart++
+	*p = part{id: pl.nextPart, src: src}
 	return p
 }
 
@@ -31,6 +33,10 @@ func (pl *plant) enter(p *part, now float64) {
 	p.entered = now
 	pl.entered++
 	pl.wip.Add(now, 1)
+	if pl.tracer != nil {
+		pl.tracer.PartEvent(now, p.id, PartEntered, p.src.spec.Name)
+		pl.tracer.Level(now, "", int(pl.wip.Value()))
+	}
 }
 
 // holder is something upstream that holds a part for a station that had no

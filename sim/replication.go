@@ -65,6 +65,8 @@ type plant struct {
 	sinks    []*sink
 	crews    []*crew
 	free     *part
+	tracer   Tracer
+	nextPart int64
 
 	wip      TimeWeighted
 	cycle    Tally
@@ -81,6 +83,16 @@ const chunks = 64
 // results. It stops early with ctx's error when ctx is cancelled. A panic in
 // the model is returned as an error of this replication.
 func RunReplication(ctx context.Context, m *Model, r Run, index int) (res *Replication, err error) {
+	return runReplication(ctx, m, r, index, nil)
+}
+
+// TraceReplication is RunReplication with every state change and part step
+// reported to tr as it happens.
+func TraceReplication(ctx context.Context, m *Model, r Run, index int, tr Tracer) (*Replication, error) {
+	return runReplication(ctx, m, r, index, tr)
+}
+
+func runReplication(ctx context.Context, m *Model, r Run, index int, tr Tracer) (res *Replication, err error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
@@ -89,6 +101,7 @@ func RunReplication(ctx context.Context, m *Model, r Run, index int) (res *Repli
 		return nil, err
 	}
 	pl := build(pln, r, index)
+	pl.tracer = tr
 	defer pl.sim.Shutdown()
 	defer func() {
 		if v := recover(); v != nil {
@@ -121,7 +134,7 @@ func build(pln *plan, r Run, index int) *plant {
 			st.router = rand.New(stream(spec.Name, "route"))
 		}
 		for k := range spec.Machines {
-			mc := newMachine(st)
+			mc := newMachine(st, k)
 			mc.rel = newReliability(mc, k, pl.crews, pln, stream)
 			st.machines = append(st.machines, mc)
 			st.idle.push(mc)
@@ -149,6 +162,13 @@ func build(pln *plan, r Run, index int) *plant {
 // simulate runs from time 0 to the horizon, resetting the statistics at the
 // end of the warm-up.
 func (pl *plant) simulate(ctx context.Context) error {
+	if pl.tracer != nil {
+		for _, st := range pl.stations {
+			for k, m := range st.machines {
+				pl.tracer.MachineState(0, st.spec.Name, k, m.state)
+			}
+		}
+	}
 	for _, st := range pl.stations {
 		for _, m := range st.machines {
 			if m.rel != nil {

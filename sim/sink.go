@@ -17,6 +17,10 @@ func (k *sink) absorb(p *part, now float64) {
 	ct := now - p.entered
 	pl.cycle.Add(ct)
 	pl.ctSketch.Add(ct)
+	if pl.tracer != nil {
+		pl.tracer.PartEvent(now, p.id, PartExited, k.spec.Name)
+		pl.tracer.Level(now, "", int(pl.wip.Value()))
+	}
 	src := p.src
 	pl.recycle(p)
 	if src.spec.Kind == CONWIP {

@@ -36,9 +36,7 @@ func (st *station) accept(p *part, now float64) bool {
 		return true
 	}
 	if st.capacity == Unlimited || st.queue.len() < st.capacity {
-		p.queued = now
-		st.queue.push(p)
-		st.level.Set(now, float64(st.queue.len()))
+		st.enqueue(p, now)
 		return true
 	}
 	return false
@@ -49,6 +47,9 @@ func (st *station) dequeue(now float64) *part {
 	p := st.queue.pop()
 	st.level.Set(now, float64(st.queue.len()))
 	st.wait.Add(now - p.queued)
+	if tr := st.pl.tracer; tr != nil {
+		tr.Level(now, st.spec.Name, st.queue.len())
+	}
 	return p
 }
 
@@ -59,11 +60,19 @@ func (st *station) refill(now float64) {
 		return
 	}
 	u := st.blocked.pop()
-	p := u.heldPart(now)
+	st.enqueue(u.heldPart(now), now)
+	u.released(now)
+}
+
+// enqueue puts p at the end of the buffer.
+func (st *station) enqueue(p *part, now float64) {
 	p.queued = now
 	st.queue.push(p)
 	st.level.Set(now, float64(st.queue.len()))
-	u.released(now)
+	if tr := st.pl.tracer; tr != nil {
+		tr.PartEvent(now, p.id, PartQueued, st.spec.Name)
+		tr.Level(now, st.spec.Name, st.queue.len())
+	}
 }
 
 // next draws the node a finished part goes to.

@@ -1,0 +1,39 @@
+package sim
+
+// Tracer receives what happens in one replication, as it happens, in time
+// order. It is for teaching, debugging and charts of one replication (a
+// Gantt chart of machine states, WIP over time, an event log); statistics
+// never depend on it. A nil Tracer — the default — costs one comparison per
+// traced call.
+//
+// Times are in the model's time unit. Parts are numbered from 1 in the
+// order they are created. Tracers run on the replication's goroutine and
+// must not retain the replication's state.
+type Tracer interface {
+	// MachineState reports that machine k (from 0) of the station enters
+	// state s at time t. At time 0 every machine reports its first state.
+	MachineState(t float64, station string, k int, s State)
+	// PartEvent reports a part's step: PartEntered (element is its
+	// source), PartQueued, PartStarted and PartFinished (element is the
+	// station), PartExited (element is the sink).
+	PartEvent(t float64, part int64, event PartEventKind, element string)
+	// Level reports the number of parts in the plant (element "") or in a
+	// station's buffer (element is the station) after a change at time t.
+	Level(t float64, element string, n int)
+}
+
+// PartEventKind is a step of a part through the plant.
+type PartEventKind int
+
+const (
+	PartEntered PartEventKind = iota
+	PartQueued
+	PartStarted
+	PartFinished
+	PartExited
+)
+
+var partEventNames = [...]string{"entered", "queued", "started", "finished", "exited"}
+
+// String is the event's name as written in traces: "entered", "queued", ….
+func (k PartEventKind) String() string { return partEventNames[k] }
