@@ -24,9 +24,13 @@ func newMachine(st *station, k int) *machine {
 
 // set moves the machine into state s at now.
 func (m *machine) set(s State, now float64) {
-	m.st.area[m.state] += now - m.since
-	if tr := m.st.pl.tracer; tr != nil && s != m.state {
-		tr.MachineState(now, m.st.spec.Name, m.index, s)
+	st := m.st
+	st.area[m.state] += now - m.since
+	if w := s.waiting(); w != m.state.waiting() {
+		st.activity(w, now)
+	}
+	if tr := st.pl.tracer; tr != nil && s != m.state {
+		tr.MachineState(now, st.spec.Name, m.index, s)
 	}
 	m.state, m.since = s, now
 }

@@ -53,6 +53,10 @@ type StationResult struct {
 	Failures     int64   // failures begun in the window, all machines
 	MTBF         float64 // NaN without failures
 	MTTR         float64 // NaN without completed repairs
+	// Bottleneck shares of the window by the active-period method (see
+	// bottleneck.go): sole, and shifting (overlapping with the bottleneck
+	// before or after).
+	BottleneckSole, BottleneckShifting float64
 }
 
 // plant is one replication in progress: the running elements on one simgo
@@ -67,6 +71,8 @@ type plant struct {
 	free     *part
 	tracer   Tracer
 	nextPart int64
+
+	bottleneck *bottleneckDetector
 
 	wip      TimeWeighted
 	cycle    Tally
@@ -118,7 +124,8 @@ func runReplication(ctx context.Context, m *Model, r Run, index int, tr Tracer) 
 // to its own stream.
 func build(pln *plan, r Run, index int) *plant {
 	m := pln.model
-	pl := &plant{sim: simgo.NewSimulation(), run: r}
+	pl := &plant{sim: simgo.NewSimulation(), run: r,
+		bottleneck: newBottleneckDetector(len(m.Stations), r.Warmup, r.Horizon)}
 	stream := func(element, purpose string) *rand.PCG {
 		return NewStream(r.Seed, index, element, purpose)
 	}
@@ -127,7 +134,7 @@ func build(pln *plan, r Run, index int) *plant {
 	}
 	for i := range m.Stations {
 		spec := &m.Stations[i]
-		st := &station{pl: pl, spec: spec, capacity: spec.Buffer,
+		st := &station{pl: pl, spec: spec, index: i, capacity: spec.Buffer, waiting: spec.Machines,
 			process: spec.Process.Bind(stream(spec.Name, "process")),
 			routes:  pln.routes[i], cumP: pln.cumP[i]}
 		if len(st.routes) > 1 {
@@ -221,6 +228,12 @@ func (pl *plant) results(index int) *Replication {
 	for i, p := range Quantiles {
 		res.CycleQuantiles[i] = pl.ctSketch.Quantile(p)
 	}
+	for _, st := range pl.stations {
+		for _, m := range st.machines {
+			m.set(m.state, end)
+		}
+	}
+	pl.bottleneck.finish()
 	for _, st := range pl.stations {
 		res.Stations = append(res.Stations, st.result(end, window))
 		res.InPlant += int64(st.inside())

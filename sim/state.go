@@ -25,6 +25,10 @@ const (
 
 var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance"}
 
+// waiting reports whether a machine in state s waits — for work or for room
+// downstream — rather than being active; see the bottleneck detector.
+func (s State) waiting() bool { return s == Starved || s == Blocked }
+
 // Unavailable reports whether s is a state in which the machine cannot work:
 // down, waiting for a crew member, or in maintenance.
 func (s State) Unavailable() bool { return s == Down || s == WaitingCrew || s == Maintenance }

@@ -11,6 +11,8 @@ import (
 type station struct {
 	pl       *plant
 	spec     *Station
+	index    int // in the model
+	waiting  int // machines starved or blocked; the station is active at 0
 	machines []*machine
 	idle     fifo[*machine] // starved machines, longest idle first
 	queue    fifo[*part]    // the buffer
@@ -26,6 +28,22 @@ type station struct {
 	area  [NumStates]float64 // machine-time per state
 	level TimeWeighted       // parts in the buffer
 	wait  Tally              // time in the buffer, 0 for parts that did not wait
+}
+
+// activity records that one machine started (w) or stopped waiting: the
+// station's active periods feed the bottleneck detector.
+func (st *station) activity(w bool, now float64) {
+	if w {
+		if st.waiting == 0 {
+			st.pl.bottleneck.end(st.index, now)
+		}
+		st.waiting++
+		return
+	}
+	st.waiting--
+	if st.waiting == 0 {
+		st.pl.bottleneck.begin(st.index, now)
+	}
 }
 
 // accept takes p if a machine is idle or the buffer has room.
@@ -113,13 +131,12 @@ func (st *station) inside() int {
 	return n
 }
 
-// result closes the station's statistics at end for a window of the given
-// length.
+// result computes the station's statistics at end for a window of the
+// given length; the machines' states must be closed at end.
 func (st *station) result(end, window float64) StationResult {
 	var sr StationResult
 	var restored Tally
 	for _, m := range st.machines {
-		m.set(m.state, end)
 		if m.rel != nil {
 			sr.Failures += m.rel.failures
 			restored.Merge(&m.rel.restore)
@@ -141,5 +158,7 @@ func (st *station) result(end, window float64) StationResult {
 		sr.MTBF = sr.Availability * total / float64(sr.Failures)
 	}
 	sr.MTTR = restored.Mean()
+	sr.BottleneckSole = st.pl.bottleneck.sole[st.index] / window
+	sr.BottleneckShifting = st.pl.bottleneck.shifted[st.index] / window
 	return sr
 }

@@ -39,6 +39,8 @@ type StationSummary struct {
 	Failures                                Estimate // per replication
 	MTBF, MTTR                              Estimate
 	HasOutages                              bool // the station has failure modes or maintenance
+	// Bottleneck shares of time by the active-period method.
+	BottleneckSole, BottleneckShifting Estimate
 }
 
 // CrewSummary summarises one crew: the fraction of its members' time at work.
@@ -96,6 +98,8 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 		ss.MTBF = col(func(x *Replication) float64 { return x.Stations[i].MTBF })
 		ss.MTTR = col(func(x *Replication) float64 { return x.Stations[i].MTTR })
 		ss.HasOutages = len(st.Failures) > 0 || st.PM != nil
+		ss.BottleneckSole = col(func(x *Replication) float64 { return x.Stations[i].BottleneckSole })
+		ss.BottleneckShifting = col(func(x *Replication) float64 { return x.Stations[i].BottleneckShifting })
 		s.Stations = append(s.Stations, ss)
 	}
 	for k, c := range m.Crews {

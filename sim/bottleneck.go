@@ -1,0 +1,203 @@
+package sim
+
+import (
+	"math"
+	"sort"
+)
+
+// Bottlenecks are found with the active-period method of Roser, Nakano &
+// Tanaka ("Shifting bottleneck detection", Winter Simulation Conference
+// 2002). A station is active while none of its machines waits for work or
+// for room downstream (starved or blocked): busy, down, waiting for a crew
+// or in maintenance all count as active. At every instant the momentary
+// bottleneck is the station whose uninterrupted active period covering that
+// instant is the longest. Where the active periods of one bottleneck and the
+// next overlap, both are shifting bottlenecks; the rest of a bottleneck's
+// time it is the sole bottleneck.
+//
+// The detector streams: it settles the bottleneck for every instant before
+// the earliest start of an ongoing active period, and drops completed
+// periods that lie inside a longer one (they can never be the longest), so
+// its memory stays bounded.
+
+// period is an active period of a station.
+type period struct {
+	st         int
+	start, end float64
+}
+
+func (p period) length() float64 { return p.end - p.start }
+
+// winner is the current bottleneck period and its winning segment.
+type winner struct {
+	p                period
+	segStart, segEnd float64
+	prevLo, prevHi   float64 // overlap with the previous bottleneck's period
+}
+
+type bottleneckDetector struct {
+	from, to      float64   // statistics window
+	ongoing       []float64 // per station: start of its ongoing period, NaN if none
+	done          []period  // completed, not settled, not dominated
+	settled       float64   // instants before this are settled
+	cur           *winner
+	sole, shifted []float64 // per station, time in the window
+}
+
+func newBottleneckDetector(stations int, from, to float64) *bottleneckDetector {
+	d := &bottleneckDetector{from: from, to: to, ongoing: make([]float64, stations),
+		sole: make([]float64, stations), shifted: make([]float64, stations)}
+	for i := range d.ongoing {
+		d.ongoing[i] = math.NaN()
+	}
+	return d
+}
+
+// begin records that station st became active at now.
+func (d *bottleneckDetector) begin(st int, now float64) { d.ongoing[st] = now }
+
+// end records that station st stopped being active at now.
+func (d *bottleneckDetector) end(st int, now float64) {
+	p := period{st, d.ongoing[st], now}
+	d.ongoing[st] = math.NaN()
+	if p.end > p.start && !d.dominated(p, now) {
+		d.keep(p)
+	}
+	d.settle(d.frontier(now))
+}
+
+// dominated reports whether some period contains p and is at least as long:
+// then p is never the longest.
+func (d *bottleneckDetector) dominated(p period, now float64) bool {
+	for _, s := range d.ongoing {
+		if s <= p.start && now-s >= p.length() {
+			return true
+		}
+	}
+	for _, q := range d.done {
+		if q.start <= p.start && q.end >= p.end && q.length() >= p.length() {
+			return true
+		}
+	}
+	return false
+}
+
+// keep adds p to the completed periods, dropping those it dominates.
+func (d *bottleneckDetector) keep(p period) {
+	kept := d.done[:0]
+	for _, q := range d.done {
+		if !(p.start <= q.start && p.end >= q.end && p.length() >= q.length()) {
+			kept = append(kept, q)
+		}
+	}
+	d.done = append(kept, p)
+}
+
+// frontier is the earliest start of an ongoing period, or now.
+func (d *bottleneckDetector) frontier(now float64) float64 {
+	f := now
+	for _, s := range d.ongoing {
+		if s < f {
+			f = s
+		}
+	}
+	return f
+}
+
+// settle decides the bottleneck for every instant in [settled, f): only
+// completed periods cover it.
+func (d *bottleneckDetector) settle(f float64) {
+	if f <= d.settled {
+		return
+	}
+	cuts := []float64{d.settled, f}
+	for _, p := range d.done {
+		for _, x := range [2]float64{p.start, p.end} {
+			if x > d.settled && x < f {
+				cuts = append(cuts, x)
+			}
+		}
+	}
+	sort.Float64s(cuts)
+	for k := 0; k+1 < len(cuts); k++ {
+		if lo, hi := cuts[k], cuts[k+1]; hi > lo {
+			if w, ok := d.longest(lo, hi); ok {
+				d.win(w, lo, hi)
+			}
+		}
+	}
+	kept := d.done[:0]
+	for _, p := range d.done {
+		if p.end > f {
+			kept = append(kept, p)
+		}
+	}
+	d.done, d.settled = kept, f
+}
+
+// longest returns the longest completed period covering [lo, hi); ties go
+// to the earlier start, then to the station first in the model.
+func (d *bottleneckDetector) longest(lo, hi float64) (period, bool) {
+	var best period
+	found := false
+	for _, p := range d.done {
+		if p.start > lo || p.end < hi {
+			continue
+		}
+		if !found || p.length() > best.length() ||
+			p.length() == best.length() && (p.start < best.start || p.start == best.start && p.st < best.st) {
+			best, found = p, true
+		}
+	}
+	return best, found
+}
+
+// win makes p the bottleneck over [lo, hi).
+func (d *bottleneckDetector) win(p period, lo, hi float64) {
+	if c := d.cur; c != nil && c.p == p {
+		c.segEnd = hi
+		return
+	}
+	var olo, ohi float64
+	if c := d.cur; c != nil {
+		olo, ohi = math.Max(c.p.start, p.start), math.Min(c.p.end, p.end)
+		d.close(olo, ohi)
+		if ov := d.clip(olo, ohi); ov > 0 {
+			d.shifted[p.st] += ov
+		}
+	}
+	d.cur = &winner{p: p, segStart: lo, segEnd: hi, prevLo: olo, prevHi: ohi}
+}
+
+// close accounts the current bottleneck's segment, given the overlap
+// [nlo, nhi) of its period with the next bottleneck's.
+func (d *bottleneckDetector) close(nlo, nhi float64) {
+	c := d.cur
+	seg := d.clip(c.segStart, c.segEnd)
+	// The overlaps with the previous and the next bottleneck are disjoint
+	// in time, or the same overlap when the periods nest.
+	inPrev := d.clip(math.Max(c.segStart, c.prevLo), math.Min(c.segEnd, c.prevHi))
+	inNext := d.clip(math.Max(c.segStart, nlo), math.Min(c.segEnd, nhi))
+	both := d.clip(math.Max(c.segStart, math.Max(c.prevLo, nlo)), math.Min(c.segEnd, math.Min(c.prevHi, nhi)))
+	d.sole[c.p.st] += seg - (inPrev + inNext - both)
+	d.shifted[c.p.st] += d.clip(nlo, nhi)
+}
+
+// clip is the length of [lo, hi) inside the statistics window.
+func (d *bottleneckDetector) clip(lo, hi float64) float64 {
+	return math.Max(0, math.Min(hi, d.to)-math.Max(lo, d.from))
+}
+
+// finish ends every ongoing period at the horizon and settles the rest.
+func (d *bottleneckDetector) finish() {
+	for st, s := range d.ongoing {
+		if !math.IsNaN(s) {
+			d.end(st, d.to)
+		}
+	}
+	d.settle(d.to)
+	if d.cur != nil {
+		d.close(0, 0)
+		d.cur = nil
+	}
+}
