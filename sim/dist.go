@@ -264,3 +264,24 @@ type empiricalSampler struct {
 }
 
 func (s empiricalSampler) Rand() float64 { return s.values[int(s.cat.Rand())] }
+
+// Scale returns the distribution of f·X for X drawn from d (f > 0). It draws
+// from the same stream as d, so a scaled variant keeps common random numbers
+// with the original.
+func Scale(d Dist, f float64) Dist { return scaledDist{d, f} }
+
+type scaledDist struct {
+	d Dist
+	f float64
+}
+
+func (s scaledDist) Bind(src rand.Source) Sampler { return scaledSampler{s.d.Bind(src), s.f} }
+func (s scaledDist) Mean() float64                { return s.f * s.d.Mean() }
+func (s scaledDist) String() string               { return g(s.f) + "×" + s.d.String() }
+
+type scaledSampler struct {
+	s Sampler
+	f float64
+}
+
+func (s scaledSampler) Rand() float64 { return s.f * s.s.Rand() }

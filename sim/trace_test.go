@@ -67,7 +67,7 @@ func TestTraceDeterministicLine(t *testing.T) {
 func TestTraceDoesNotChangeResults(t *testing.T) {
 	m := &Model{Name: "split", Sources: []Source{open("a", expD(1))},
 		Stations: []Station{{Name: "a", Machines: 2, Process: expD(1.5), Buffer: 2,
-			Routes: []Route{{To: "b", P: 0.6}, {To: "out", P: 0.4}},
+			Routes:   []Route{{To: "b", P: 0.6}, {To: "out", P: 0.4}},
 			Failures: []Failure{{Name: "f", TTF: expD(30), TTR: expD(3), Basis: Calendar}}},
 			stationU("b", 1, expD(0.8), "out")},
 		Sinks: []Sink{{Name: "out"}}}

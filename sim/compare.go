@@ -1,0 +1,173 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// KPI is a plant indicator that alternatives are compared on.
+type KPI struct {
+	Name string // as in the output: "throughput", "wip", "cycle_time", …
+	// Higher says whether larger values are better.
+	Higher bool
+	Value  func(*Replication) float64
+}
+
+// KPIs are the indicators of a comparison, in output order.
+func KPIs() []KPI {
+	k := []KPI{
+		{"throughput", true, func(r *Replication) float64 { return r.Throughput }},
+		{"wip", false, func(r *Replication) float64 { return r.WIP }},
+		{"cycle_time", false, func(r *Replication) float64 { return r.CycleTime }},
+	}
+	for i, p := range Quantiles {
+		k = append(k, KPI{fmt.Sprintf("cycle_time_p%g", 100*p), false,
+			func(r *Replication) float64 { return r.CycleQuantiles[i] }})
+	}
+	return k
+}
+
+// KPIByName returns the KPI called name.
+func KPIByName(name string) (KPI, error) {
+	var names []string
+	for _, k := range KPIs() {
+		if k.Name == name {
+			return k, nil
+		}
+		names = append(names, k.Name)
+	}
+	return KPI{}, fmt.Errorf("unknown KPI %q (one of %v)", name, names)
+}
+
+// Alternative is one model to compare: the base or a variant of it.
+type Alternative struct {
+	Name  string
+	Model *Model
+	Run   Run
+}
+
+// Comparison is the result of running alternatives with common random
+// numbers: Alternatives[0] is the base.
+type Comparison struct {
+	Alternatives []AlternativeResult
+	Confidence   float64
+}
+
+// AlternativeResult is one alternative's summary and, for every KPI, its
+// difference to the base (this minus base).
+type AlternativeResult struct {
+	Name    string
+	Summary *Summary
+	Diffs   []Diff // in KPIs() order; zero values for the base
+}
+
+// Diff is the difference of a KPI to the base. Paired is the paired-t
+// interval over replications (common random numbers make the pairs
+// correlated and the interval narrow); Unpaired is Welch's interval, for
+// reference. Significant says whether the paired interval excludes 0.
+type Diff struct {
+	KPI         string
+	Paired      Estimate
+	Unpaired    Estimate
+	Significant bool
+}
+
+// Compare runs every alternative's replications with the same seed, so
+// replication i of each alternative uses the same random streams for every
+// element they share, and computes the differences to alts[0]. Every
+// alternative must run the same number of replications with the same seed.
+func Compare(ctx context.Context, alts []Alternative, opt Options) (*Comparison, error) {
+	if len(alts) == 0 {
+		return nil, fmt.Errorf("compare: nothing to compare")
+	}
+	base := alts[0].Run
+	for _, a := range alts[1:] {
+		if a.Run.Replications != base.Replications || a.Run.Seed != base.Seed {
+			return nil, fmt.Errorf("compare: %q runs %d replications with seed %d, the base %d with seed %d; paired comparisons need the same",
+				a.Name, a.Run.Replications, a.Run.Seed, base.Replications, base.Seed)
+		}
+	}
+	c := &Comparison{Confidence: base.Confidence}
+	for _, a := range alts {
+		s, err := RunExperiment(ctx, a.Model, a.Run, opt)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a.Name, err)
+		}
+		c.Alternatives = append(c.Alternatives, AlternativeResult{Name: a.Name, Summary: s})
+	}
+	for i := range c.Alternatives {
+		c.Alternatives[i].Diffs = diffs(c.Alternatives[0].Summary, c.Alternatives[i].Summary, c.Confidence)
+	}
+	return c, nil
+}
+
+// diffs computes every KPI difference of s to base.
+func diffs(base, s *Summary, conf float64) []Diff {
+	var out []Diff
+	for _, k := range KPIs() {
+		a, b := values(base, k), values(s, k)
+		d := Diff{KPI: k.Name, Paired: PairedDiff(b, a, conf), Unpaired: WelchDiff(b, a, conf)}
+		d.Significant = !d.Paired.Contains(0) && !math.IsNaN(d.Paired.HalfWidth)
+		out = append(out, d)
+	}
+	return out
+}
+
+func values(s *Summary, k KPI) []float64 {
+	xs := make([]float64, len(s.Replications))
+	for i, r := range s.Replications {
+		xs[i] = k.Value(r)
+	}
+	return xs
+}
+
+// PairedDiff is the paired-t estimate of mean(b − a) over pairs (a[i], b[i]).
+func PairedDiff(b, a []float64, conf float64) Estimate {
+	d := make([]float64, len(a))
+	for i := range a {
+		d[i] = b[i] - a[i]
+	}
+	return NewEstimate(d, conf)
+}
+
+// WelchDiff is the estimate of mean(b) − mean(a) treating the samples as
+// independent, with Welch's t interval (Welch–Satterthwaite degrees of
+// freedom, rounded down).
+func WelchDiff(b, a []float64, conf float64) Estimate {
+	ea, eb := NewEstimate(a, conf), NewEstimate(b, conf)
+	e := Estimate{Mean: eb.Mean - ea.Mean, HalfWidth: math.NaN(), StdDev: math.NaN(),
+		Min: math.NaN(), Max: math.NaN(), N: min(ea.N, eb.N)}
+	if ea.N < 2 || eb.N < 2 {
+		return e
+	}
+	va, vb := ea.StdDev*ea.StdDev/float64(ea.N), eb.StdDev*eb.StdDev/float64(eb.N)
+	se := math.Sqrt(va + vb)
+	if se == 0 {
+		e.HalfWidth = 0
+		return e
+	}
+	df := (va + vb) * (va + vb) / (va*va/float64(ea.N-1) + vb*vb/float64(eb.N-1))
+	e.HalfWidth = StudentT(conf, max(1, int(df))) * se
+	return e
+}
+
+// Rank orders the alternatives by the mean of kpi, best first (by KPI
+// direction); ties keep the given order. It returns indices into
+// c.Alternatives.
+func (c *Comparison) Rank(kpi KPI) []int {
+	idx := make([]int, len(c.Alternatives))
+	mean := make([]float64, len(idx))
+	for i, a := range c.Alternatives {
+		idx[i] = i
+		mean[i] = NewEstimate(values(a.Summary, kpi), c.Confidence).Mean
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		if kpi.Higher {
+			return mean[idx[x]] > mean[idx[y]]
+		}
+		return mean[idx[x]] < mean[idx[y]]
+	})
+	return idx
+}
