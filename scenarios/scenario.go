@@ -17,6 +17,11 @@ type Scenario struct {
 	TimeUnit    string // canonical: "s", "min", "h", "d" or "w"
 	Model       *sim.Model
 	Run         sim.Run
+	// Variants are the scenario's [[variant]] alternatives, in file order.
+	Variants []*Variant
+
+	doc   map[string]any // the decoded TOML, for variants and sweeps
+	lines *lineIndex
 }
 
 // Load reads the scenario file at path and parses it. Problems with its
@@ -45,18 +50,33 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		return nil, ps.err()
 	}
 	ps.lines = indexLines(string(data))
-	sc := decode(&table{ps: ps, m: doc}, file)
+	root := &table{ps: ps, m: doc}
+	sc := decode(root, file)
+	if err := validateModel(ps, sc); err != nil {
+		return nil, err
+	}
+	sc.doc, sc.lines = doc, ps.lines
+	decodeVariants(sc, root, ps)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
+	return sc, nil
+}
+
+// validateModel returns the problems collected while decoding sc, and
+// otherwise runs sim's own checks as a safety net: the checks of this
+// package should have caught everything.
+func validateModel(ps *problems, sc *Scenario) error {
+	if err := ps.err(); err != nil {
+		return err
+	}
 	if err := sc.Model.Validate(); err != nil {
-		// A safety net: the checks above should have caught everything.
 		for _, e := range unjoin(err) {
 			ps.add(0, "", "", "%v", e)
 		}
-		return nil, ps.err()
+		return ps.err()
 	}
-	return sc, nil
+	return nil
 }
 
 // unjoin splits an errors.Join error into its parts.
@@ -68,7 +88,7 @@ func unjoin(err error) []error {
 }
 
 // topKeys are the keys allowed at the top level of a scenario.
-var topKeys = []string{"name", "description", "time_unit", "run", "source", "station", "sink", "crew"}
+var topKeys = []string{"name", "description", "time_unit", "run", "source", "station", "sink", "crew", "variant"}
 
 // decode turns the top-level table into a Scenario, recording problems.
 func decode(root *table, file string) *Scenario {
