@@ -1,0 +1,73 @@
+package output
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+// TraceCSV is a sim.Tracer that writes the event trace of one replication
+// as CSV, one row per event in the order the replication reports them:
+//
+//	time,element,event,part,product,state
+//
+// A machine entering a state is a row with event "state", element
+// "station#k" (machines counted from 1) and the state's name; a part's step
+// is a row with the step ("entered", "queued", "started", "finished",
+// "exited"), the element where it happens (source, station or sink) and
+// the part's number. product is empty until takt models products. Level
+// changes are not written: they follow from the part events.
+type TraceCSV struct {
+	w       *csv.Writer
+	limit   int
+	rows    int
+	dropped int64
+	row     [6]string
+}
+
+// NewTraceCSV writes the header to w and returns a TraceCSV that writes
+// at most limit events (limit <= 0: no limit).
+func NewTraceCSV(w io.Writer, limit int) *TraceCSV {
+	t := &TraceCSV{w: csv.NewWriter(w), limit: limit}
+	t.w.Write([]string{"time", "element", "event", "part", "product", "state"})
+	return t
+}
+
+// write writes one row unless the limit is reached.
+func (t *TraceCSV) write(time float64, element, event, part, state string) {
+	if t.limit > 0 && t.rows >= t.limit {
+		t.dropped++
+		return
+	}
+	t.rows++
+	t.row = [6]string{g(time), element, event, part, "", state}
+	t.w.Write(t.row[:])
+}
+
+// MachineState implements sim.Tracer.
+func (t *TraceCSV) MachineState(time float64, station string, k int, s sim.State) {
+	t.write(time, fmt.Sprintf("%s#%d", station, k+1), "state", "", s.String())
+}
+
+// PartEvent implements sim.Tracer.
+func (t *TraceCSV) PartEvent(time float64, part int64, ev sim.PartEventKind, element string) {
+	t.write(time, element, ev.String(), strconv.FormatInt(part, 10), "")
+}
+
+// Level implements sim.Tracer; levels are not written.
+func (t *TraceCSV) Level(float64, string, int) {}
+
+// Close flushes the rows written and returns the first write error.
+func (t *TraceCSV) Close() error {
+	t.w.Flush()
+	return t.w.Error()
+}
+
+// Rows is the number of events written.
+func (t *TraceCSV) Rows() int { return t.rows }
+
+// Dropped is the number of events left out beyond the limit.
+func (t *TraceCSV) Dropped() int64 { return t.dropped }
