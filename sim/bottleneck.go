@@ -13,7 +13,9 @@ import (
 // bottleneck is the station whose uninterrupted active period covering that
 // instant is the longest. Where the active periods of one bottleneck and the
 // next overlap, both are shifting bottlenecks; the rest of a bottleneck's
-// time it is the sole bottleneck.
+// time it is the sole bottleneck. Lengths count inside the statistics
+// window; where several periods are equally the longest (a perfectly
+// balanced line), all their stations are shifting bottlenecks.
 //
 // The detector streams: it settles the bottleneck for every instant before
 // the earliest start of an ongoing active period, and drops completed
@@ -38,6 +40,8 @@ type winner struct {
 type bottleneckDetector struct {
 	from, to      float64   // statistics window
 	ongoing       []float64 // per station: start of its ongoing period, NaN if none
+	ending        []float64 // per station: time its ongoing period ends, NaN if not ending
+	endings       int       // stations with an ending period
 	done          []period  // completed, not settled, not dominated
 	settled       float64   // instants before this are settled
 	cur           *winner
@@ -46,36 +50,68 @@ type bottleneckDetector struct {
 
 func newBottleneckDetector(stations int, from, to float64) *bottleneckDetector {
 	d := &bottleneckDetector{from: from, to: to, ongoing: make([]float64, stations),
-		sole: make([]float64, stations), shifted: make([]float64, stations)}
+		ending: make([]float64, stations), sole: make([]float64, stations), shifted: make([]float64, stations)}
 	for i := range d.ongoing {
-		d.ongoing[i] = math.NaN()
+		d.ongoing[i], d.ending[i] = math.NaN(), math.NaN()
 	}
 	return d
 }
 
-// begin records that station st became active at now.
-func (d *bottleneckDetector) begin(st int, now float64) { d.ongoing[st] = now }
-
-// end records that station st stopped being active at now.
-func (d *bottleneckDetector) end(st int, now float64) {
-	p := period{st, d.ongoing[st], now}
-	d.ongoing[st] = math.NaN()
-	if p.end > p.start && !d.dominated(p, now) {
-		d.keep(p)
+// begin records that station st became active at now. A station that
+// stopped at this very instant (a part left and the next arrived at the same
+// time) goes on with its period: a gap of zero length does not split it.
+func (d *bottleneckDetector) begin(st int, now float64) {
+	d.flush(now)
+	if d.ending[st] == now {
+		d.ending[st] = math.NaN()
+		d.endings--
+		return
 	}
-	d.settle(d.frontier(now))
+	d.ongoing[st] = now
 }
 
-// dominated reports whether some period contains p and is at least as long:
-// then p is never the longest.
+// end records that station st stopped being active at now. The period ends
+// once time has moved on without the station resuming.
+func (d *bottleneckDetector) end(st int, now float64) {
+	d.flush(now)
+	d.ending[st] = now
+	d.endings++
+}
+
+// flush ends the periods that stopped before now.
+func (d *bottleneckDetector) flush(now float64) {
+	if d.endings == 0 {
+		return
+	}
+	for st, t := range d.ending {
+		if t < now {
+			d.ending[st] = math.NaN()
+			d.endings--
+			d.close1(st, t)
+		}
+	}
+}
+
+// close1 ends the period of station st at t.
+func (d *bottleneckDetector) close1(st int, t float64) {
+	p := period{st, d.ongoing[st], t}
+	d.ongoing[st] = math.NaN()
+	if p.end > p.start && !d.dominated(p, t) {
+		d.keep(p)
+	}
+	d.settle(d.frontier(t))
+}
+
+// dominated reports whether some period contains p and is longer: then p
+// is never the longest.
 func (d *bottleneckDetector) dominated(p period, now float64) bool {
 	for _, s := range d.ongoing {
-		if s <= p.start && now-s >= p.length() {
+		if s <= p.start && d.clip(s, now) > d.clen(p) {
 			return true
 		}
 	}
 	for _, q := range d.done {
-		if q.start <= p.start && q.end >= p.end && q.length() >= p.length() {
+		if q.start <= p.start && q.end >= p.end && d.clen(q) > d.clen(p) {
 			return true
 		}
 	}
@@ -86,12 +122,15 @@ func (d *bottleneckDetector) dominated(p period, now float64) bool {
 func (d *bottleneckDetector) keep(p period) {
 	kept := d.done[:0]
 	for _, q := range d.done {
-		if !(p.start <= q.start && p.end >= q.end && p.length() >= q.length()) {
+		if !(p.start <= q.start && p.end >= q.end && d.clen(p) > d.clen(q)) {
 			kept = append(kept, q)
 		}
 	}
 	d.done = append(kept, p)
 }
+
+// clen is the length of p inside the statistics window.
+func (d *bottleneckDetector) clen(p period) float64 { return d.clip(p.start, p.end) }
 
 // frontier is the earliest start of an ongoing period, or now.
 func (d *bottleneckDetector) frontier(now float64) float64 {
@@ -121,9 +160,7 @@ func (d *bottleneckDetector) settle(f float64) {
 	sort.Float64s(cuts)
 	for k := 0; k+1 < len(cuts); k++ {
 		if lo, hi := cuts[k], cuts[k+1]; hi > lo {
-			if w, ok := d.longest(lo, hi); ok {
-				d.win(w, lo, hi)
-			}
+			d.decide(lo, hi)
 		}
 	}
 	kept := d.done[:0]
@@ -135,21 +172,34 @@ func (d *bottleneckDetector) settle(f float64) {
 	d.done, d.settled = kept, f
 }
 
-// longest returns the longest completed period covering [lo, hi); ties go
-// to the earlier start, then to the station first in the model.
-func (d *bottleneckDetector) longest(lo, hi float64) (period, bool) {
-	var best period
-	found := false
+// decide finds the bottleneck over [lo, hi): the longest completed period
+// covering it, or, when several are equally long, all of them as shifting
+// bottlenecks.
+func (d *bottleneckDetector) decide(lo, hi float64) {
+	var best []period
 	for _, p := range d.done {
 		if p.start > lo || p.end < hi {
 			continue
 		}
-		if !found || p.length() > best.length() ||
-			p.length() == best.length() && (p.start < best.start || p.start == best.start && p.st < best.st) {
-			best, found = p, true
+		switch l := d.clen(p); {
+		case len(best) == 0 || l > d.clen(best[0]):
+			best = append(best[:0], p)
+		case l == d.clen(best[0]):
+			best = append(best, p)
 		}
 	}
-	return best, found
+	switch {
+	case len(best) == 1:
+		d.win(best[0], lo, hi)
+	case len(best) > 1:
+		if d.cur != nil {
+			d.close(0, 0)
+			d.cur = nil
+		}
+		for _, p := range best {
+			d.shifted[p.st] += d.clip(lo, hi)
+		}
+	}
 }
 
 // win makes p the bottleneck over [lo, hi).
@@ -190,9 +240,10 @@ func (d *bottleneckDetector) clip(lo, hi float64) float64 {
 
 // finish ends every ongoing period at the horizon and settles the rest.
 func (d *bottleneckDetector) finish() {
+	d.flush(math.Inf(1))
 	for st, s := range d.ongoing {
 		if !math.IsNaN(s) {
-			d.end(st, d.to)
+			d.close1(st, d.to)
 		}
 	}
 	d.settle(d.to)

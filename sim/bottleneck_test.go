@@ -96,3 +96,17 @@ func TestShiftingBottleneck(t *testing.T) {
 		}
 	}
 }
+
+// TestBottleneckTie checks that equally long periods make every tied
+// station a shifting bottleneck, not the first one the sole bottleneck: the
+// periods [0, 20) and [2, 20) are equally long inside the window [5, 20).
+func TestBottleneckTie(t *testing.T) {
+	d := newBottleneckDetector(2, 5, 20)
+	d.begin(0, 0)
+	d.begin(1, 2)
+	d.finish()
+	for i := range 2 {
+		exact(t, fmt.Sprintf("station %d sole", i), d.sole[i], 0)
+		exact(t, fmt.Sprintf("station %d shifting", i), d.shifted[i], 15)
+	}
+}

@@ -91,6 +91,14 @@ func TestPennyFabBestCase(t *testing.T) {
 			exact(t, fmt.Sprint("CT quantile w=", w), q.Mean, math.Max(8, wf/0.5))
 		}
 		exact(t, fmt.Sprint("bottleneck utilisation w=", w), s.Stations[3].Utilization.Mean, math.Min(wf/4, 1))
+		if w >= 4 {
+			// A balanced line at or above critical WIP: every station is
+			// always active, so all are equally (shifting) bottlenecks.
+			for _, st := range s.Stations {
+				exact(t, fmt.Sprint(st.Name, " sole w=", w), st.BottleneckSole.Mean, 0)
+				exact(t, fmt.Sprint(st.Name, " shifting w=", w), st.BottleneckShifting.Mean, 1)
+			}
+		}
 	}
 }
 
