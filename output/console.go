@@ -41,6 +41,9 @@ func Console(w io.Writer, s *sim.Summary) error {
 	b.WriteString(table(rows, "  "))
 	b.WriteString("\nStations\n")
 	b.WriteString(table(stationRows(s), "  "))
+	b.WriteString("\nBottlenecks (active-period method: share of time each station is the sole or a shifting bottleneck)\n")
+	b.WriteString(table(bottleneckRows(s), "  "))
+	b.WriteString("  " + Verdict(s) + "\n")
 	if rows := reliabilityRows(s); len(rows) > 1 {
 		b.WriteString("\nReliability (availability = not down, waiting for crew or in maintenance; OEE = availability × performance × quality)\n")
 		b.WriteString(table(rows, "  "))

@@ -55,6 +55,9 @@ func columns(s *sim.Summary) []column {
 			cols = append(cols, column{"state_" + st.String(), ss.Name, ss.States[st],
 				func(r *sim.Replication) float64 { return r.Stations[i].States[st] }})
 		}
+		cols = append(cols,
+			column{"bottleneck_sole", ss.Name, ss.BottleneckSole, func(r *sim.Replication) float64 { return r.Stations[i].BottleneckSole }},
+			column{"bottleneck_shifting", ss.Name, ss.BottleneckShifting, func(r *sim.Replication) float64 { return r.Stations[i].BottleneckShifting }})
 		if ss.HasOutages {
 			cols = append(cols,
 				column{"availability", ss.Name, ss.Availability, func(r *sim.Replication) float64 { return r.Stations[i].Availability }},
@@ -113,4 +116,18 @@ func ReplicationsCSV(w io.Writer, s *sim.Summary) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// writeCSVFile writes a CSV file atomically, creating its folder; rows are
+// given to add in order.
+func writeCSVFile(path string, rows func(add func(...string))) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("csv: %w", err)
+	}
+	return WriteFileAtomic(path, func(w io.Writer) error {
+		cw := csv.NewWriter(w)
+		rows(func(r ...string) { cw.Write(r) })
+		cw.Flush()
+		return cw.Error()
+	})
 }

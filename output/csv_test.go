@@ -55,6 +55,7 @@ func statNames() []string {
 		for _, state := range []string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance"} {
 			names = append(names, st+".state_"+state)
 		}
+		names = append(names, st+".bottleneck_sole", st+".bottleneck_shifting")
 		if st != "paint" {
 			names = append(names, st+".availability", st+".oee", st+".failures", st+".mtbf", st+".mttr")
 		}
@@ -133,8 +134,8 @@ func TestReplicationsCSV(t *testing.T) {
 func TestCSVRealRun(t *testing.T) {
 	s := runModel(t, tinyLine(false), 3)
 	sum := summaryRows(t, s)
-	// 7 plant statistics, 9 per station (no outages), 1 sink.
-	if len(sum) != 1+7+2*9+1 {
+	// 7 plant statistics, 11 per station (no outages), 1 sink.
+	if len(sum) != 1+7+2*11+1 {
 		t.Errorf("summary.csv: %d rows", len(sum))
 	}
 	for _, r := range sum[1:] {

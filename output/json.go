@@ -51,6 +51,10 @@ type SummaryJSON struct {
 	Stations     []StationJSON `json:"stations"`
 	Sinks        []SinkJSON    `json:"sinks"`
 	Crews        []CrewJSON    `json:"crews"`
+	// Bottlenecks names the bottleneck station(s), most first; Verdict says
+	// it in words.
+	Bottlenecks []string `json:"bottlenecks"`
+	Verdict     string   `json:"verdict"`
 }
 
 // CrewJSON holds one crew's utilisation.
@@ -86,6 +90,15 @@ type StationJSON struct {
 	Failures     EstimateJSON `json:"failures"`
 	MTBF         EstimateJSON `json:"mtbf"`
 	MTTR         EstimateJSON `json:"mttr"`
+	// Bottleneck holds the shares of time the station is the sole or a
+	// shifting bottleneck (active-period method).
+	Bottleneck BottleneckJSON `json:"bottleneck"`
+}
+
+// BottleneckJSON holds a station's bottleneck shares.
+type BottleneckJSON struct {
+	Sole     EstimateJSON `json:"sole"`
+	Shifting EstimateJSON `json:"shifting"`
 }
 
 // SinkJSON holds one sink's throughput.
@@ -101,7 +114,11 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 		Horizon: s.Run.Horizon, Warmup: s.Run.Warmup, Seed: s.Run.Seed,
 		KPIs: KPIsJSON{Throughput: estJSON(s.Throughput), WIP: estJSON(s.WIP), CycleTime: estJSON(s.CycleTime),
 			CycleTimeQuantiles: map[string]EstimateJSON{}},
-		Stations: []StationJSON{}, Sinks: []SinkJSON{}, Crews: []CrewJSON{}}
+		Stations: []StationJSON{}, Sinks: []SinkJSON{}, Crews: []CrewJSON{},
+		Bottlenecks: []string{}, Verdict: Verdict(s)}
+	for _, b := range Bottlenecks(s) {
+		out.Bottlenecks = append(out.Bottlenecks, b.Name)
+	}
 	for _, q := range s.CycleQuantiles {
 		out.KPIs.CycleTimeQuantiles[fmt.Sprintf("p%g", 100*q.P)] = estJSON(q.Estimate)
 	}
@@ -110,7 +127,8 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 			Queue: estJSON(ss.Queue), Wait: estJSON(ss.Wait), States: map[string]EstimateJSON{},
 			Availability: estJSON(ss.Availability), Performance: estJSON(ss.Performance),
 			Quality: estJSON(ss.Quality), OEE: estJSON(ss.OEE), Failures: estJSON(ss.Failures),
-			MTBF: estJSON(ss.MTBF), MTTR: estJSON(ss.MTTR)}
+			MTBF: estJSON(ss.MTBF), MTTR: estJSON(ss.MTTR),
+			Bottleneck: BottleneckJSON{estJSON(ss.BottleneckSole), estJSON(ss.BottleneckShifting)}}
 		for _, st := range sim.States() {
 			sj.States[st.String()] = estJSON(ss.States[st])
 		}
