@@ -1,0 +1,144 @@
+package output
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+// StandardSections are the sections of every report, in order: the summary
+// in plain words, the run settings, the plant's key figures, the stations
+// (table and state chart), reliability and crews when the plant has them,
+// and, when rec is not nil, replication 1 over time.
+func StandardSections(s *sim.Summary, rec *Recorder) []Section {
+	secs := []Section{
+		{Heading: "Summary", Text: plainSummary(s)},
+		{Heading: "Run settings", Table: runRows(s)},
+	}
+	if len(s.Replications) == 0 {
+		return secs
+	}
+	secs = append(secs,
+		Section{Heading: "Key figures", Text: keyFiguresText(s), Table: kpiRows(s)},
+		Section{Heading: "Stations", Text: stationsText, Table: stationRows(s),
+			Charts: []Chart{{Name: "states", Plot: StateBars(s)}}})
+	if rows := reliabilityRows(s); len(rows) > 1 {
+		secs = append(secs, Section{Heading: "Reliability", Text: reliabilityText, Table: rows})
+	}
+	if len(s.Crews) > 0 {
+		rows := [][]string{{"crew", "size", "utilisation"}}
+		for _, c := range s.Crews {
+			rows = append(rows, []string{c.Name, fmt.Sprint(c.Size), est(c.Utilization, 100, "%")})
+		}
+		secs = append(secs, Section{Heading: "Crews", Text: "The share of the crew members' time spent on repairs and maintenance.", Table: rows})
+	}
+	if rec != nil {
+		secs = append(secs, traceSection(s, rec))
+	}
+	return secs
+}
+
+const stationsText = `Each station's machine time split into its states, as fractions that sum to 100%: busy (processing), starved (idle, nothing to do), blocked (holding a finished part the next station cannot take yet), and, with breakdowns, down, waiting_crew and maintenance. Queue is the average number of parts waiting in front of the station, wait the average time a part spends there.`
+
+const reliabilityText = `Availability is the share of time a machine is not down, waiting for a crew member or in maintenance. MTBF and MTTR are observed: available machine time per failure, and the time from a failure until the machine is back. OEE = availability × performance × quality.`
+
+// runRows is the table of run settings.
+func runRows(s *sim.Summary) [][]string {
+	u := s.TimeUnit
+	reps := fmt.Sprint(len(s.Replications))
+	if s.Partial {
+		reps = fmt.Sprintf("%d of %d (interrupted)", len(s.Replications), s.Requested)
+	}
+	return [][]string{
+		{"setting", "value"},
+		{"replications", reps},
+		{"horizon (warm-up included)", short(s.Run.Horizon) + " " + u},
+		{"warm-up", short(s.Run.Warmup) + " " + u},
+		{"base seed", fmt.Sprint(s.Run.Seed)},
+		{"confidence level", short(100*s.Confidence) + "%"},
+		{"time unit", u},
+	}
+}
+
+// kpiRows is the table of the plant's key figures.
+func kpiRows(s *sim.Summary) [][]string {
+	u := s.TimeUnit
+	rows := [][]string{
+		{"figure", "mean ±half-width", "unit"},
+		{"throughput", est(s.Throughput, 1, ""), "parts/" + u},
+		{"WIP (work in process)", est(s.WIP, 1, ""), "parts"},
+		{"cycle time", est(s.CycleTime, 1, ""), u},
+	}
+	for _, q := range s.CycleQuantiles {
+		rows = append(rows, []string{fmt.Sprintf("cycle time, %g%% of parts within", 100*q.P), est(q.Estimate, 1, ""), u})
+	}
+	for _, k := range s.Sinks {
+		if len(s.Sinks) > 1 {
+			rows = append(rows, []string{"throughput into " + k.Name, est(k.Throughput, 1, ""), "parts/" + u})
+		}
+	}
+	return rows
+}
+
+func keyFiguresText(s *sim.Summary) string {
+	return fmt.Sprintf("Each figure is the mean over %d replications with the half-width of its %s%% confidence interval: "+
+		"the true long-run value lies within mean ± half-width with %s%% confidence. "+
+		"Throughput counts parts reaching a sink after the warm-up; cycle time runs from entering the plant to reaching a sink.",
+		len(s.Replications), short(100*s.Confidence), short(100*s.Confidence))
+}
+
+// plainSummary says in a few sentences what the run shows: output, cycle
+// time and WIP, the busiest station, and the ones starved or blocked most.
+func plainSummary(s *sim.Summary) string {
+	if len(s.Replications) == 0 {
+		return fmt.Sprintf("The run was interrupted before any of its %d replications completed; there are no results.", s.Requested)
+	}
+	u := s.TimeUnit
+	var b strings.Builder
+	if s.Partial {
+		fmt.Fprintf(&b, "The run was interrupted: only %d of %d replications completed, so the intervals are wider than planned.\n\n",
+			len(s.Replications), s.Requested)
+	}
+	fmt.Fprintf(&b, "The plant completes %s parts per %s. A part spends %s %s in the plant on average",
+		est(s.Throughput, 1, ""), u, est(s.CycleTime, 1, ""), u)
+	for _, q := range s.CycleQuantiles {
+		if q.P == 0.9 {
+			fmt.Fprintf(&b, " (90%% of parts within %s %s)", est(q.Estimate, 1, ""), u)
+		}
+	}
+	fmt.Fprintf(&b, ", and %s parts are in process on average.", est(s.WIP, 1, ""))
+	if len(s.Stations) == 0 {
+		return b.String()
+	}
+	busiest := s.Stations[mostIn(s, sim.Busy)]
+	fmt.Fprintf(&b, "\n\n%s has the highest utilisation: its machines are busy %s of the time.",
+		busiest.Name, est(busiest.Utilization, 100, "%"))
+	for _, st := range []struct {
+		state sim.State
+		what  string
+	}{
+		{sim.Starved, "idle with nothing to do: it waits for work from upstream"},
+		{sim.Blocked, "holding finished parts the next station cannot take: it is held back by what comes after it"},
+		{sim.Down, "down in repair"},
+	} {
+		ss := s.Stations[mostIn(s, st.state)]
+		if e := ss.States[st.state]; e.Mean >= 0.01 {
+			fmt.Fprintf(&b, " %s is %s most: %s of its machine time is %s.",
+				ss.Name, st.state, est(e, 100, "%"), st.what)
+		}
+	}
+	return b.String()
+}
+
+// mostIn is the index of the station with the largest mean fraction of
+// state st (the first one on ties).
+func mostIn(s *sim.Summary, st sim.State) int {
+	best := 0
+	for i, ss := range s.Stations {
+		if ss.States[st].Mean > s.Stations[best].States[st].Mean {
+			best = i
+		}
+	}
+	return best
+}
