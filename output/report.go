@@ -24,10 +24,10 @@ import (
 // append or drop sections before Write.
 type Report struct {
 	Title, Description string
-	File, Source      string // the scenario file's name and its text
-	Summary           *sim.Summary
-	Trace             *Recorder // the traced replication; nil leaves out its charts
-	Sections          []Section
+	File, Source       string // the scenario file's name and its text
+	Summary            *sim.Summary
+	Trace              *Recorder // the traced replication; nil leaves out its charts
+	Sections           []Section
 }
 
 // Section is one part of a report: a heading, plain text (paragraphs
