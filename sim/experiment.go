@@ -3,6 +3,8 @@ package sim
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math"
 	"runtime"
 	"sync/atomic"
 
@@ -16,8 +18,8 @@ type Options struct {
 	// number of CPUs.
 	Workers int
 	// Progress, when not nil, is called after each replication completes with
-	// the number completed so far. It may be called from several goroutines
-	// at once.
+	// the number completed so far and the number planned. It may be called
+	// from several goroutines at once.
 	Progress func(done, total int)
 }
 
@@ -34,15 +36,66 @@ func RunExperiment(ctx context.Context, m *Model, r Run, opt Options) (*Summary,
 	if err := errors.Join(r.Validate(), m.Validate()); err != nil {
 		return nil, err
 	}
+	reps := make([]*Replication, r.Replications)
+	err := runRange(ctx, m, r, reps, 0, opt)
+	return finish(ctx, m, r, reps, err)
+}
+
+// RunToPrecision runs replications until the half-width of the throughput
+// interval is at most rel times its mean, starting with r.Replications and
+// never exceeding maxReps. After each round it plans, from the current
+// standard deviation, the replications the target needs (Law, Simulation
+// Modeling and Analysis, §9.4.1, the sequential procedure),
+//
+//	n* = ⌈ n · (half-width / (rel · mean))² ⌉,
+//
+// and runs the missing ones. Whether the target was met is
+// Summary.PrecisionMet. Replication i uses the streams of index i, so the
+// result does not depend on the number of workers.
+func RunToPrecision(ctx context.Context, m *Model, r Run, rel float64, maxReps int, opt Options) (*Summary, error) {
+	if !(rel > 0) {
+		return nil, fmt.Errorf("precision must be > 0, got %v", rel)
+	}
+	r.Replications = max(r.Replications, 2)
+	maxReps = max(maxReps, r.Replications)
+	if err := errors.Join(r.Validate(), m.Validate()); err != nil {
+		return nil, err
+	}
+	reps := make([]*Replication, 0, r.Replications)
+	for n := r.Replications; ; {
+		from := len(reps)
+		reps = append(reps, make([]*Replication, n-from)...)
+		if err := runRange(ctx, m, r, reps, from, opt); err != nil {
+			return finish(ctx, m, r, reps, err)
+		}
+		th := Summarize(m, r, reps).Throughput
+		met := th.HalfWidth <= rel*th.Mean
+		if met || n >= maxReps {
+			r.Replications = n
+			s, err := finish(ctx, m, r, reps, nil)
+			if s != nil {
+				s.PrecisionMet = met
+				s.PrecisionTarget = rel
+			}
+			return s, err
+		}
+		need := math.Ceil(float64(n) * math.Pow(th.HalfWidth/(rel*th.Mean), 2))
+		n = min(maxReps, max(n+1, int(need)))
+	}
+}
+
+// runRange runs the replications of the nil entries of reps from index from
+// on, in parallel, storing replication i at reps[i].
+func runRange(ctx context.Context, m *Model, r Run, reps []*Replication, from int, opt Options) error {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	reps := make([]*Replication, r.Replications)
 	var done atomic.Int64
+	done.Store(int64(from))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers)
-	for i := range reps {
+	for i := from; i < len(reps); i++ {
 		if gctx.Err() != nil {
 			break
 		}
@@ -61,7 +114,12 @@ func RunExperiment(ctx context.Context, m *Model, r Run, opt Options) (*Summary,
 			return nil
 		})
 	}
-	err := g.Wait()
+	return g.Wait()
+}
+
+// finish summarises the completed replications. An error other than the
+// context's fails the experiment; a cancelled one gives a partial summary.
+func finish(ctx context.Context, m *Model, r Run, reps []*Replication, err error) (*Summary, error) {
 	if err != nil && ctx.Err() == nil {
 		return nil, err
 	}

@@ -33,6 +33,7 @@ func (pl *plant) enter(p *part, now float64) {
 	p.entered = now
 	pl.entered++
 	pl.wip.Add(now, 1)
+	pl.wipSeries.set(now, pl.wip.Value())
 	if pl.tracer != nil {
 		pl.tracer.PartEvent(now, p.id, PartEntered, p.src.spec.Name)
 		pl.tracer.Level(now, "", int(pl.wip.Value()))

@@ -26,6 +26,9 @@ type Replication struct {
 	Stations       []StationResult
 	Sinks          []int64   // parts absorbed per sink in the window
 	Crews          []float64 // utilisation per crew: fraction of its members' time at work
+	// WIPSeries is the time-average WIP in each of SeriesBuckets equal
+	// intervals of [0, Horizon], warm-up included, for warm-up analysis.
+	WIPSeries []float64
 
 	// Conservation over the whole run (warm-up included):
 	// Entered = Exited + InPlant.
@@ -74,11 +77,12 @@ type plant struct {
 
 	bottleneck *bottleneckDetector
 
-	wip      TimeWeighted
-	cycle    Tally
-	ctSketch Sketch
-	entered  int64
-	exited   int64
+	wip       TimeWeighted
+	wipSeries *levelSeries
+	cycle     Tally
+	ctSketch  Sketch
+	entered   int64
+	exited    int64
 }
 
 // chunks is how many pieces a replication's horizon is run in, checking for
@@ -124,7 +128,7 @@ func runReplication(ctx context.Context, m *Model, r Run, index int, tr Tracer) 
 // to its own stream.
 func build(pln *plan, r Run, index int) *plant {
 	m := pln.model
-	pl := &plant{sim: simgo.NewSimulation(), run: r,
+	pl := &plant{sim: simgo.NewSimulation(), run: r, wipSeries: newLevelSeries(r.Horizon, SeriesBuckets),
 		bottleneck: newBottleneckDetector(len(m.Stations), r.Warmup, r.Horizon)}
 	stream := func(element, purpose string) *rand.PCG {
 		return NewStream(r.Seed, index, element, purpose)
@@ -244,5 +248,6 @@ func (pl *plant) results(index int) *Replication {
 	for _, c := range pl.crews {
 		res.Crews = append(res.Crews, c.utilization(end))
 	}
+	res.WIPSeries = pl.wipSeries.means(end)
 	return res
 }

@@ -14,6 +14,7 @@ func (k *sink) absorb(p *part, now float64) {
 	k.count++
 	pl.exited++
 	pl.wip.Add(now, -1)
+	pl.wipSeries.set(now, pl.wip.Value())
 	ct := now - p.entered
 	pl.cycle.Add(ct)
 	pl.ctSketch.Add(ct)

@@ -18,6 +18,15 @@ type Summary struct {
 	Stations       []StationSummary
 	Sinks          []SinkSummary
 	Crews          []CrewSummary
+	// PrecisionTarget is the relative half-width of throughput asked for by
+	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
+	// within the cap on replications.
+	PrecisionTarget float64
+	PrecisionMet    bool
+	// SuggestedWarmup is the MSER-5 truncation point of the replications'
+	// average WIP series, in time units; −1 when the horizon is too short to
+	// tell.
+	SuggestedWarmup float64
 }
 
 // QuantileEstimate is the mean over replications of one cycle-time quantile.
@@ -102,6 +111,7 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 		ss.BottleneckShifting = col(func(x *Replication) float64 { return x.Stations[i].BottleneckShifting })
 		s.Stations = append(s.Stations, ss)
 	}
+	s.SuggestedWarmup = SuggestWarmup(reps, r.Horizon)
 	for k, c := range m.Crews {
 		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,
 			Utilization: col(func(x *Replication) float64 { return x.Crews[k] })})

@@ -1,0 +1,78 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestMSER5FindsTransient checks MSER-5 on a synthetic series whose first
+// 100 of 500 observations are shifted by a step of 5 standard deviations:
+// the truncation point must be at the end of the step, to a batch.
+func TestMSER5FindsTransient(t *testing.T) {
+	r := rand.New(NewStream(1, 0, "test", "mser"))
+	x := make([]float64, 500)
+	for i := range x {
+		x[i] = r.NormFloat64()
+		if i < 100 {
+			x[i] += 5
+		}
+	}
+	if d := MSER5(x); d < 95 || d > 105 {
+		t.Errorf("MSER-5 truncation %d, want 100 ± 5", d)
+	}
+	// A steady series needs (almost) no truncation.
+	for i := range x {
+		x[i] = r.NormFloat64()
+	}
+	if d := MSER5(x); d > 50 {
+		t.Errorf("steady series: truncation %d, want small", d)
+	}
+	// A series still trending at mid-run: too short to tell.
+	for i := range x {
+		x[i] = 10 * math.Exp(-float64(i)/2000)
+	}
+	if d := MSER5(x); d != -1 {
+		t.Errorf("trending series: %d, want -1", d)
+	}
+}
+
+// TestLevelSeries checks the bucket averages of a hand-made level.
+func TestLevelSeries(t *testing.T) {
+	s := newLevelSeries(10, 5) // buckets of 2
+	s.set(1, 2)                // 0 on [0, 1), 2 on [1, 5)
+	s.set(5, 4)                // 4 on [5, 10)
+	got := s.means(10)
+	for k, want := range []float64{1, 2, 3, 4, 4} {
+		exact(t, "bucket", got[k], want)
+	}
+}
+
+// TestRunToPrecision checks the sequential procedure: it stops once the
+// throughput half-width is within 1% of the mean, with more replications
+// than it started with, and the same result for any number of workers.
+func TestRunToPrecision(t *testing.T) {
+	m := twoStation(1)
+	r := Run{Horizon: 500, Warmup: 50, Replications: 3, Seed: 5, Confidence: 0.95}
+	var got []string
+	for _, w := range []int{1, 4} {
+		s, err := RunToPrecision(context.Background(), m, r, 0.01, 500, Options{Workers: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		th := s.Throughput
+		if !s.PrecisionMet || th.HalfWidth > 0.01*th.Mean || len(s.Replications) <= 3 {
+			t.Errorf("precision not met: %v ± %v with %d replications", th.Mean, th.HalfWidth, len(s.Replications))
+		}
+		got = append(got, fmt.Sprint(th, len(s.Replications)))
+	}
+	if got[0] != got[1] {
+		t.Errorf("results depend on workers: %v", got)
+	}
+	s, err := RunToPrecision(context.Background(), m, r, 0.0001, 6, Options{})
+	if err != nil || s.PrecisionMet || len(s.Replications) != 6 {
+		t.Errorf("capped run: met=%v with %d replications, err %v", s.PrecisionMet, len(s.Replications), err)
+	}
+}
