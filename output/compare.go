@@ -42,9 +42,10 @@ func CompareConsole(w io.Writer, c *Comparison) error {
 		fmt.Fprintf(&b, "ranked by %s (%s is better)\n", c.Objective.Name, better)
 	}
 	b.WriteString("\n")
-	head := []string{"alternative"}
-	for _, p := range c.Paths {
-		head = append(head, p)
+	// A sweep's points are named by their values: show those alone.
+	head := append([]string(nil), c.Paths...)
+	if len(c.Paths) == 0 {
+		head = []string{"alternative"}
 	}
 	for _, k := range tableKPIs {
 		head = append(head, kpiLabel(k, u), "Δ vs "+c.Alternatives[0].Name)
@@ -52,9 +53,12 @@ func CompareConsole(w io.Writer, c *Comparison) error {
 	rows := [][]string{head}
 	for _, i := range c.Order {
 		a := c.Alternatives[i]
-		r := []string{a.Name}
+		var r []string
 		for _, v := range c.Values[i] {
 			r = append(r, fmt.Sprint(v))
+		}
+		if len(c.Paths) == 0 {
+			r = []string{a.Name}
 		}
 		for _, k := range tableKPIs {
 			r = append(r, est(kpiEstimate(a.Summary, k), 1, ""), diffText(a.Diffs, k, i == 0))

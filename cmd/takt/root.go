@@ -97,7 +97,8 @@ confidence intervals.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err, c.CommandPath()} })
-	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout, stderr), newExamplesCmd(stdout))
+	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout, stderr), newExamplesCmd(stdout),
+		newCompareCmd(stdout), newSweepCmd(stdout), newBottleneckCmd(stdout), newWarmupCmd(stdout))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+	"github.com/takt-sim/takt/scenarios"
+	"github.com/takt-sim/takt/sim"
+)
+
+// expFlags are the flags every experiment command shares: they override the
+// scenario's [run] table and say where results go.
+type expFlags struct {
+	replications int
+	seed         uint64
+	horizon      string
+	warmup       string
+	workers      int
+	json         bool
+	csvDir       string
+}
+
+func (o *expFlags) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.IntVarP(&o.replications, "replications", "r", 0, "number of replications (default: the scenario's)")
+	f.Uint64Var(&o.seed, "seed", 0, "base random seed (default: the scenario's)")
+	f.StringVar(&o.horizon, "horizon", "", "simulated time per replication, warm-up included, e.g. 2000h")
+	f.StringVar(&o.warmup, "warmup", "", "warm-up time discarded from the statistics, e.g. 50h")
+	f.IntVarP(&o.workers, "jobs", "j", 0, "replications run at once (default: number of CPUs)")
+	f.BoolVar(&o.json, "json", false, "print the results as JSON")
+	f.StringVar(&o.csvDir, "csv", "", "also write the results as CSV into `DIR`")
+}
+
+// apply overrides r with the flags given; unit is the scenario's time unit.
+func (o *expFlags) apply(cmd *cobra.Command, unit string, r *sim.Run) error {
+	f := cmd.Flags()
+	if f.Changed("replications") {
+		r.Replications = o.replications
+	}
+	if f.Changed("seed") {
+		r.Seed = o.seed
+	}
+	for _, d := range []struct {
+		name, value string
+		dst         *float64
+	}{{"horizon", o.horizon, &r.Horizon}, {"warmup", o.warmup, &r.Warmup}} {
+		if !f.Changed(d.name) {
+			continue
+		}
+		v, err := scenarios.ParseDuration(d.value, unit)
+		if err != nil {
+			return usageError{fmt.Errorf("--%s: %v", d.name, err), cmd.CommandPath()}
+		}
+		*d.dst = v
+	}
+	if o.workers < 0 {
+		return usageError{fmt.Errorf("-j must be >= 0, got %d", o.workers), cmd.CommandPath()}
+	}
+	if err := r.Validate(); err != nil {
+		return usageError{fmt.Errorf("after applying the flags: %w", err), cmd.CommandPath()}
+	}
+	return nil
+}
+
+func (o *expFlags) options() sim.Options { return sim.Options{Workers: o.workers} }

@@ -1,0 +1,110 @@
+package output
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+// Sensitivity is the result of `takt bottleneck`: the base and, per station,
+// the alternative with Speedup more capacity there (sim.Sensitivity).
+type Sensitivity struct {
+	*sim.Comparison
+	Speedup float64
+}
+
+// ranking returns the station alternatives, largest throughput gain first.
+func (s *Sensitivity) ranking() []int {
+	var out []int
+	for _, i := range s.Rank(sim.KPIs()[0]) {
+		if i != 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// gain is the throughput difference of alternative i to the base.
+func (s *Sensitivity) gain(i int) sim.Diff { return s.Alternatives[i].Diffs[0] }
+
+// SensitivityConsole writes the ranking of stations by the throughput that
+// more capacity there buys, beside their bottleneck shares.
+func SensitivityConsole(w io.Writer, s *Sensitivity) error {
+	base := s.Alternatives[0].Summary
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", base.Scenario)
+	fmt.Fprintf(&b, "Throughput gain from +%s%% capacity at one station at a time (process times ÷ %s), "+
+		"paired by common random numbers over %d replications; %s%% intervals\n",
+		short(100*s.Speedup), short(1+s.Speedup), len(base.Replications), short(100*s.Confidence))
+	fmt.Fprintf(&b, "base throughput %s parts/%s\n\n", est(base.Throughput, 1, ""), base.TimeUnit)
+	rows := [][]string{{"rank", "station", "throughput gain", "gain", "bottleneck share", "utilisation"}}
+	for r, i := range s.ranking() {
+		d := s.gain(i)
+		st := base.Stations[i-1]
+		gain := est(d.Paired, 1, "")
+		if d.Significant {
+			gain += " *"
+		}
+		rel := d.Paired
+		rel.Mean /= base.Throughput.Mean
+		rel.HalfWidth /= base.Throughput.Mean
+		rows = append(rows, []string{fmt.Sprint(r + 1), st.Name, gain, est(rel, 100, "%"),
+			est(sumShares(st), 100, "%"), est(st.Utilization, 100, "%")})
+	}
+	b.WriteString(table(rows, "  "))
+	b.WriteString("\n  * significant: the interval of the gain excludes 0. Bottleneck share: time as sole or shifting bottleneck.\n")
+	b.WriteString("  " + s.verdict() + "\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// verdict says where one more hour of effort buys the most.
+func (s *Sensitivity) verdict() string {
+	rank := s.ranking()
+	if len(rank) == 0 {
+		return "There are no stations."
+	}
+	top := s.Alternatives[rank[0]]
+	d := s.gain(rank[0])
+	if !d.Significant || d.Paired.Mean <= 0 {
+		return fmt.Sprintf("No station's extra capacity raises throughput significantly: the plant is limited by "+
+			"its release of parts, or more replications are needed to tell (best: %s, %s).", top.Name, est(d.Paired, 1, ""))
+	}
+	return fmt.Sprintf("Effort buys the most at %s: +%s%% capacity there raises throughput by %s.",
+		top.Name, short(100*s.Speedup), est(d.Paired, 1, ""))
+}
+
+// SensitivityJSON writes the ranking as JSON: stations[] in rank order with
+// name, gain {mean, half_width, significant}, and the base's bottleneck
+// shares and utilisation.
+func SensitivityJSON(w io.Writer, s *Sensitivity) error {
+	type station struct {
+		Name        string         `json:"name"`
+		Gain        DiffJSON       `json:"gain"`
+		Bottleneck  BottleneckJSON `json:"bottleneck"`
+		Utilization EstimateJSON   `json:"utilization"`
+	}
+	base := s.Alternatives[0].Summary
+	out := struct {
+		Scenario   string       `json:"scenario"`
+		Speedup    float64      `json:"speedup"`
+		Confidence float64      `json:"confidence"`
+		Throughput EstimateJSON `json:"throughput"`
+		Stations   []station    `json:"stations"`
+		Verdict    string       `json:"verdict"`
+	}{Scenario: base.Scenario, Speedup: s.Speedup, Confidence: s.Confidence,
+		Throughput: estJSON(base.Throughput), Verdict: s.verdict()}
+	for _, i := range s.ranking() {
+		d, st := s.gain(i), base.Stations[i-1]
+		out.Stations = append(out.Stations, station{Name: st.Name,
+			Gain:        DiffJSON{Number(d.Paired.Mean), Number(d.Paired.HalfWidth), d.Significant, Number(d.Unpaired.HalfWidth)},
+			Bottleneck:  BottleneckJSON{estJSON(st.BottleneckSole), estJSON(st.BottleneckShifting)},
+			Utilization: estJSON(st.Utilization)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
