@@ -34,7 +34,7 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 		secs = append(secs, Section{Heading: "Crews", Text: "The share of the crew members' time spent on repairs and maintenance.", Table: rows})
 	}
 	if rec != nil {
-		secs = append(secs, traceSection(s, rec))
+		secs = append(secs, traceSections(s, rec)...)
 	}
 	return secs
 }

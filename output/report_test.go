@@ -85,7 +85,7 @@ func TestReportStructure(t *testing.T) {
 			}
 		}
 	})
-	want := []string{"Summary", "Run settings", "Key figures", "Stations", "Replication 1 over time", "Bottleneck", "Scenario file"}
+	want := []string{"Summary", "Run settings", "Key figures", "Stations", "Work in process over time", "Machine states", "Cycle times", "Bottleneck", "Scenario file"}
 	if strings.Join(h2s, "|") != strings.Join(want, "|") {
 		t.Errorf("sections %q, want %q", h2s, want)
 	}
@@ -125,7 +125,7 @@ func TestReportWithoutTrace(t *testing.T) {
 			t.Errorf("no %q in the report", want)
 		}
 	}
-	if strings.Contains(page, "Replication 1 over time") || strings.Contains(page, "Scenario file") {
+	if strings.Contains(page, "Machine states") || strings.Contains(page, "Scenario file") {
 		t.Error("trace section or source without trace or source")
 	}
 	if n := strings.Count(page, "<svg "); n != 1 {
