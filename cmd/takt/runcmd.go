@@ -21,6 +21,8 @@ type runOptions struct {
 	workers      int
 	json         bool
 	csvDir       string
+	quiet        bool
+	traced       tracedOptions
 }
 
 func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -34,11 +36,20 @@ cycle time and each station's utilisation, states, queue and wait, each as
 a mean with the half-width of its confidence interval.
 
 Results are identical for any -j. Ctrl-C stops the run and prints the
-replications that completed, marked partial (exit code 130).`,
+replications that completed, marked partial (exit code 130).
+
+--report, --plots and --trace run replication 1 once more with a tracer
+(same seed, so the same replication) for the charts over time and the
+event trace. Their files are written atomically and only when the run
+completes. A progress bar appears on stderr when a run takes more than a
+second and stderr is a terminal.`,
 		Example: `  takt run
   takt run -r 50 --seed 3 line.toml
   takt run line.toml --horizon 4w --warmup 1d --json
-  takt run line.toml --csv results/`,
+  takt run line.toml --csv results/
+  takt examples penny-fab > penny-fab.toml
+  takt run penny-fab.toml --report penny-fab.html --plots charts/
+  takt run penny-fab.toml --gantt 24h..48h --trace trace.csv`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			if len(a) == 1 {
@@ -55,6 +66,13 @@ replications that completed, marked partial (exit code 130).`,
 	f.IntVarP(&opts.workers, "jobs", "j", 0, "replications run at once (default: number of CPUs)")
 	f.BoolVar(&opts.json, "json", false, "print the summary as JSON")
 	f.StringVar(&opts.csvDir, "csv", "", "also write summary.csv and replications.csv into `DIR`")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar")
+	t := &opts.traced
+	f.StringVar(&t.report, "report", "", "write a self-contained HTML report with charts to `FILE.html`")
+	f.StringVar(&t.plotsDir, "plots", "", "write every chart as SVG and PNG into `DIR`")
+	f.StringVar(&t.gantt, "gantt", "", "time window of the Gantt chart, e.g. 8h..16h (default: the first 10% after the warm-up)")
+	f.StringVar(&t.trace, "trace", "", "write the event trace of replication 1 to `FILE.csv`")
+	f.IntVar(&t.traceLimit, "trace-limit", 100000, "most events written by --trace (0: no limit)")
 	return cmd
 }
 
@@ -68,7 +86,13 @@ func runRun(cmd *cobra.Command, opts *runOptions, stdout, stderr io.Writer) erro
 	if err := applyRunFlags(cmd, opts, sc); err != nil {
 		return err
 	}
-	s, runErr := sim.RunExperiment(cmd.Context(), sc.Model, sc.Run, sim.Options{Workers: opts.workers})
+	opts.traced.file = opts.file
+	if err := opts.traced.check(sc); err != nil {
+		return err
+	}
+	bar := startProgress(stderr, sc.Run.Replications, opts.quiet)
+	s, runErr := sim.RunExperiment(cmd.Context(), sc.Model, sc.Run, sim.Options{Workers: opts.workers, Progress: bar.Update})
+	bar.Stop()
 	if s == nil {
 		return runErr
 	}
@@ -79,7 +103,7 @@ func runRun(cmd *cobra.Command, opts *runOptions, stdout, stderr io.Writer) erro
 		return fmt.Errorf("interrupted: %d of %d replications completed, results are partial: %w",
 			len(s.Replications), s.Requested, runErr)
 	}
-	return nil
+	return writeTraced(cmd.Context(), &opts.traced, sc, s, stderr)
 }
 
 // loadScenario loads file, or the bundled default scenario when file is "".

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/takt-sim/takt/output"
+	"github.com/takt-sim/takt/scenarios"
+	"github.com/takt-sim/takt/sim"
+)
+
+// This file holds the outputs of `takt run` that need one replication
+// traced event by event: --report, --plots and --trace. Replication 1 is
+// run again with a tracer; the same seed and index make it identical to
+// replication 1 of the summary.
+
+// tracedOptions are the flags of the traced outputs.
+type tracedOptions struct {
+	report     string // --report FILE.html
+	plotsDir   string // --plots DIR
+	trace      string // --trace FILE.csv
+	traceLimit int    // --trace-limit N
+	gantt      string // --gantt FROM..TO
+
+	file     string                 // the scenario file, "" for the bundled default
+	recorder output.RecorderOptions // set by check
+}
+
+// wanted reports whether any traced output was asked for.
+func (o *tracedOptions) wanted() bool { return o.report != "" || o.plotsDir != "" || o.trace != "" }
+
+// check validates the flags against the scenario before the run, so that a
+// typo costs no simulation time: the Gantt window, the trace limit, and
+// that the folders of --report and --trace exist.
+func (o *tracedOptions) check(sc *scenarios.Scenario) error {
+	if o.traceLimit < 0 {
+		return usagef("--trace-limit must be >= 0, got %d", o.traceLimit)
+	}
+	if o.gantt != "" {
+		from, to, err := parseWindow(o.gantt, sc.TimeUnit)
+		if err != nil {
+			return usagef("--gantt: %v", err)
+		}
+		if from >= sc.Run.Horizon {
+			return usagef("--gantt: the window starts at or after the horizon (%g %s)", sc.Run.Horizon, sc.TimeUnit)
+		}
+		o.recorder.From, o.recorder.To = from, min(to, sc.Run.Horizon)
+	}
+	for _, f := range []string{o.report, o.trace} {
+		if f == "" {
+			continue
+		}
+		if fi, err := os.Stat(filepath.Dir(f)); err != nil || !fi.IsDir() {
+			return fmt.Errorf("cannot write %s: no folder %s", f, filepath.Dir(f))
+		}
+	}
+	return nil
+}
+
+// parseWindow parses "FROM..TO", two durations in unit (or with units).
+func parseWindow(s, unit string) (from, to float64, err error) {
+	a, b, ok := strings.Cut(s, "..")
+	if !ok {
+		return 0, 0, fmt.Errorf("want FROM..TO, like 8h..16h, got %q", s)
+	}
+	if from, err = scenarios.ParseDuration(a, unit); err != nil {
+		return 0, 0, err
+	}
+	if to, err = scenarios.ParseDuration(b, unit); err != nil {
+		return 0, 0, err
+	}
+	if to <= from {
+		return 0, 0, fmt.Errorf("the window %q ends before it starts", s)
+	}
+	return from, to, nil
+}
+
+// writeTraced traces replication 1 and writes the traced outputs. Each
+// file is written atomically; when the traced run is interrupted, no
+// file is replaced.
+func writeTraced(ctx context.Context, o *tracedOptions, sc *scenarios.Scenario, s *sim.Summary, stderr io.Writer) error {
+	if !o.wanted() {
+		return nil
+	}
+	rec := output.NewRecorder(sc.Model, sc.Run, o.recorder)
+	if err := traceToCSV(ctx, o, sc, rec, stderr); err != nil {
+		return err
+	}
+	if o.report == "" && o.plotsDir == "" {
+		return nil
+	}
+	source, err := scenarioSource(o.file)
+	if err != nil {
+		return err
+	}
+	r := output.NewReport(sc.Name, sc.Description, filepath.Base(sc.File), string(source), s, rec)
+	var errs []error
+	if o.plotsDir != "" {
+		errs = append(errs, output.WriteCharts(o.plotsDir, r.Charts()))
+	}
+	if o.report != "" {
+		errs = append(errs, output.WriteFileAtomic(o.report, r.Write))
+	}
+	return errors.Join(errs...)
+}
+
+// traceToCSV runs replication 1 with rec and, with --trace, writes its
+// events to the trace file, saying on stderr when --trace-limit cut it.
+func traceToCSV(ctx context.Context, o *tracedOptions, sc *scenarios.Scenario, rec *output.Recorder, stderr io.Writer) error {
+	if o.trace == "" {
+		return traceRun(ctx, sc, rec)
+	}
+	var dropped int64
+	err := output.WriteFileAtomic(o.trace, func(w io.Writer) error {
+		tw := output.NewTraceCSV(w, o.traceLimit)
+		if err := traceRun(ctx, sc, output.Tracers{rec, tw}); err != nil {
+			return err
+		}
+		dropped = tw.Dropped()
+		return tw.Close()
+	})
+	if err == nil && dropped > 0 {
+		fmt.Fprintf(stderr, "takt: %s: the trace stops after %d events (--trace-limit); %d later events are not written\n",
+			o.trace, o.traceLimit, dropped)
+	}
+	return err
+}
+
+// traceRun runs replication 1 (index 0) of the scenario with tr.
+func traceRun(ctx context.Context, sc *scenarios.Scenario, tr sim.Tracer) error {
+	if _, err := sim.TraceReplication(ctx, sc.Model, sc.Run, 0, tr); err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted while tracing replication 1; no report, chart or trace file written: %w", ctx.Err())
+		}
+		return fmt.Errorf("tracing replication 1: %w", err)
+	}
+	return nil
+}
+
+// scenarioSource is the text of the scenario file, or of the bundled
+// default scenario when file is "".
+func scenarioSource(file string) ([]byte, error) {
+	if file == "" {
+		return scenarios.ExampleSource(scenarios.DefaultExample)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	return b, nil
+}
