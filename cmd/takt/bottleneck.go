@@ -79,4 +79,3 @@ func parseFraction(s string) (float64, error) {
 	}
 	return strconv.ParseFloat(strings.TrimSpace(s), 64)
 }
-
