@@ -54,3 +54,40 @@ func TestExamplesRunLittleAndConservation(t *testing.T) {
 		})
 	}
 }
+
+// TestBundledVariantsCRN compares every bundled scenario that has variants
+// with them, and checks that common random numbers pay: for every variant
+// whose throughput differs at all, the paired interval of the difference is
+// narrower than the unpaired (Welch) one.
+func TestBundledVariantsCRN(t *testing.T) {
+	for _, ex := range Examples() {
+		sc, err := LoadExample(ex.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sc.Variants) == 0 {
+			continue
+		}
+		t.Run(ex.Name, func(t *testing.T) {
+			alts := []sim.Alternative{{Name: "base", Model: sc.Model, Run: sc.Run}}
+			for _, v := range sc.Variants {
+				alts = append(alts, sim.Alternative{Name: v.Name, Model: v.Scenario.Model, Run: v.Scenario.Run})
+			}
+			c, err := sim.Compare(context.Background(), alts, sim.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range c.Alternatives[1:] {
+				for _, d := range a.Diffs[:3] { // throughput, WIP, cycle time
+					if d.Paired.HalfWidth == 0 && d.Paired.Mean == 0 {
+						continue // the variant does not change this KPI at all
+					}
+					if !(d.Paired.HalfWidth < d.Unpaired.HalfWidth) {
+						t.Errorf("%s, %s: paired half-width %.3g not narrower than unpaired %.3g",
+							a.Name, d.KPI, d.Paired.HalfWidth, d.Unpaired.HalfWidth)
+					}
+				}
+			}
+		})
+	}
+}

@@ -155,6 +155,13 @@ func setPath(doc map[string]any, path string, value any) error {
 			node = m
 		case map[string]any:
 			node = child
+			// A list written as one table (failures = { name = "jam", … })
+			// is entered by its name too.
+			if n, _ := child["name"].(string); n != "" && i+2 < len(segs) && n == segs[i+1] {
+				if _, isKey := child[n]; !isKey {
+					i++
+				}
+			}
 		case []map[string]any, []any:
 			if i+1 >= len(segs)-1 {
 				return fmt.Errorf("%s: %s is a list; name an element, e.g. %s.NAME.KEY", path, key, strings.Join(segs[:i+1], "."))

@@ -86,3 +86,19 @@ func TestWithForSweeps(t *testing.T) {
 		t.Errorf("With bad value: %v", err)
 	}
 }
+
+// TestSetPathSingleTableList checks that a list written as one table is
+// entered by the name of its only element.
+func TestSetPathSingleTableList(t *testing.T) {
+	src := strings.Replace(reliabilityBase, `failures = [
+  { name = "jam",       ttf = "exp(2h)",  ttr = "exp(3min)" },
+  { name = "breakdown", mtbf = "40h",     mttr = "2h", basis = "calendar", crew = "maintenance", priority = 2 },
+]`, `failures = { name = "jam", mtbf = "1h", mttr = "6min" }`, 1)
+	sc, err := Parse("v.toml", []byte(src+"\n[[variant]]\nname = \"x\"\nset = { \"station.press.failures.jam.mttr\" = \"3min\" }\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sc.Variants[0].Scenario.Model.Stations[0].Failures[0].TTR.String(); got != "exp(3)" {
+		t.Errorf("jam ttr = %s, want exp(3)", got)
+	}
+}
