@@ -65,17 +65,7 @@ func CycleTimeHistogram(cts []float64, unit string) *plot.Plot {
 	}
 	sorted := slices.Clone(cts)
 	slices.Sort(sorted)
-	lo, hi := sorted[0], sorted[len(sorted)-1]
-	n := histBins(len(sorted))
-	w := (hi - lo) / float64(n)
-	if w == 0 {
-		n, w = 1, math.Max(math.Abs(lo)/20, 1e-9)
-		lo -= w / 2
-	}
-	counts := make([]float64, n)
-	for _, x := range sorted {
-		counts[min(int((x-lo)/w), n-1)]++
-	}
+	lo, w, counts := histogram(sorted)
 	bs := boxes{edge: true}
 	for i, c := range counts {
 		bs.items = append(bs.items, box{lo + float64(i)*w, lo + float64(i+1)*w, 0, c, seriesColor(0)})
@@ -95,6 +85,23 @@ func CycleTimeHistogram(cts []float64, unit string) *plot.Plot {
 	})
 	p.Y.Min, p.Y.Max = 0, top
 	return p
+}
+
+// histogram counts sorted values (at least one) in histBins equal bins
+// from lo, each w wide.
+func histogram(sorted []float64) (lo, w float64, counts []float64) {
+	lo, hi := sorted[0], sorted[len(sorted)-1]
+	n := histBins(len(sorted))
+	w = (hi - lo) / float64(n)
+	if w == 0 {
+		n, w = 1, math.Max(math.Abs(lo)/20, 1e-9)
+		lo -= w / 2
+	}
+	counts = make([]float64, n)
+	for _, x := range sorted {
+		counts[min(int((x-lo)/w), n-1)]++
+	}
+	return lo, w, counts
 }
 
 // short3 formats x with 3 significant digits for a legend.
@@ -145,17 +152,7 @@ func CurveCI(title, xlabel, ylabel string, xs []float64, ests []sim.Estimate) *p
 		return p
 	}
 	c := seriesColor(0)
-	lo, hi := estXYs{fx, fe, -1}, estXYs{fx, fe, 1}
-	band := make(plotter.XYs, 0, 2*len(fx))
-	for i := range fx {
-		x, y := hi.XY(i)
-		band = append(band, plotter.XY{X: x, Y: y})
-	}
-	for i := len(fx) - 1; i >= 0; i-- {
-		x, y := lo.XY(i)
-		band = append(band, plotter.XY{X: x, Y: y})
-	}
-	if poly, err := plotter.NewPolygon(band); err == nil {
+	if poly, err := plotter.NewPolygon(ciBand(fx, fe)); err == nil {
 		poly.Color = color.NRGBA{c.R, c.G, c.B, 0x40}
 		poly.LineStyle.Width = 0
 		p.Add(poly)
@@ -168,4 +165,20 @@ func CurveCI(title, xlabel, ylabel string, xs []float64, ests []sim.Estimate) *p
 		p.Add(line, pts, sideLegend{{label: "mean", line: &line.LineStyle}, {label: "confidence interval", line: &band}})
 	}
 	return p
+}
+
+// ciBand is the outline of the confidence band: along the upper ends of
+// the intervals, and back along the lower ends.
+func ciBand(xs []float64, ests []sim.Estimate) plotter.XYs {
+	lo, hi := estXYs{xs, ests, -1}, estXYs{xs, ests, 1}
+	band := make(plotter.XYs, 0, 2*len(xs))
+	for i := range xs {
+		x, y := hi.XY(i)
+		band = append(band, plotter.XY{X: x, Y: y})
+	}
+	for i := len(xs) - 1; i >= 0; i-- {
+		x, y := lo.XY(i)
+		band = append(band, plotter.XY{X: x, Y: y})
+	}
+	return band
 }

@@ -111,8 +111,15 @@ func plainSummary(s *sim.Summary) string {
 	if len(s.Stations) == 0 {
 		return b.String()
 	}
+	b.WriteString("\n\n" + stationSummary(s))
+	return b.String()
+}
+
+// stationSummary names the busiest station and those starved, blocked and
+// down most (when at least 1% of their machine time).
+func stationSummary(s *sim.Summary) string {
 	busiest := s.Stations[mostIn(s, sim.Busy)]
-	fmt.Fprintf(&b, "\n\n%s has the highest utilisation: its machines are busy %s of the time.",
+	text := fmt.Sprintf("%s has the highest utilisation: its machines are busy %s of the time.",
 		busiest.Name, est(busiest.Utilization, 100, "%"))
 	for _, st := range []struct {
 		state sim.State
@@ -124,11 +131,10 @@ func plainSummary(s *sim.Summary) string {
 	} {
 		ss := s.Stations[mostIn(s, st.state)]
 		if e := ss.States[st.state]; e.Mean >= 0.01 {
-			fmt.Fprintf(&b, " %s is %s most: %s of its machine time is %s.",
-				ss.Name, st.state, est(e, 100, "%"), st.what)
+			text += fmt.Sprintf(" %s is %s most: %s of its machine time is %s.", ss.Name, st.state, est(e, 100, "%"), st.what)
 		}
 	}
-	return b.String()
+	return text
 }
 
 // mostIn is the index of the station with the largest mean fraction of

@@ -67,12 +67,7 @@ second and stderr is a terminal.`,
 	f.BoolVar(&opts.json, "json", false, "print the summary as JSON")
 	f.StringVar(&opts.csvDir, "csv", "", "also write summary.csv and replications.csv into `DIR`")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar")
-	t := &opts.traced
-	f.StringVar(&t.report, "report", "", "write a self-contained HTML report with charts to `FILE.html`")
-	f.StringVar(&t.plotsDir, "plots", "", "write every chart as SVG and PNG into `DIR`")
-	f.StringVar(&t.gantt, "gantt", "", "time window of the Gantt chart, e.g. 8h..16h (default: the first 10% after the warm-up)")
-	f.StringVar(&t.trace, "trace", "", "write the event trace of replication 1 to `FILE.csv`")
-	f.IntVar(&t.traceLimit, "trace-limit", 100000, "most events written by --trace (0: no limit)")
+	opts.traced.addFlags(f)
 	return cmd
 }
 

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/pflag"
 	"github.com/takt-sim/takt/output"
 	"github.com/takt-sim/takt/scenarios"
 	"github.com/takt-sim/takt/sim"
@@ -29,6 +30,15 @@ type tracedOptions struct {
 
 	file     string                 // the scenario file, "" for the bundled default
 	recorder output.RecorderOptions // set by check
+}
+
+// addFlags defines the flags of the traced outputs.
+func (o *tracedOptions) addFlags(f *pflag.FlagSet) {
+	f.StringVar(&o.report, "report", "", "write a self-contained HTML report with charts to `FILE.html`")
+	f.StringVar(&o.plotsDir, "plots", "", "write every chart as SVG and PNG into `DIR`")
+	f.StringVar(&o.gantt, "gantt", "", "time window of the Gantt chart, e.g. 8h..16h (default: the first 10% after the warm-up)")
+	f.StringVar(&o.trace, "trace", "", "write the event trace of replication 1 to `FILE.csv`")
+	f.IntVar(&o.traceLimit, "trace-limit", 100000, "most events written by --trace (0: no limit)")
 }
 
 // wanted reports whether any traced output was asked for.
