@@ -48,7 +48,7 @@ func ganttSection(s *sim.Summary, rec *Recorder) Section {
 	window := fmt.Sprintf("from %s to %s %s", roundTime(from), roundTime(to), u)
 	text := fmt.Sprintf("What every machine did %s in replication 1, coloured by state as in the chart of the stations.", window)
 	if shortened != "" {
-		text += fmt.Sprintf(" The window ends where %s had changed state %d times, to stay readable; choose another with --gantt FROM..TO.",
+		text += fmt.Sprintf(" The window ends where %s had changed state %d times, to stay readable; choose another window with takt run --gantt FROM..TO.",
 			shortened, rec.opt.MaxChanges)
 	}
 	return Section{Heading: "Machine states", Text: text, Charts: []Chart{{Name: "gantt", Height: GanttHeight(len(rows)),
