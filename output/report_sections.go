@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/takt-sim/takt/sim"
@@ -118,23 +119,55 @@ func plainSummary(s *sim.Summary) string {
 // stationSummary names the busiest station and those starved, blocked and
 // down most (when at least 1% of their machine time).
 func stationSummary(s *sim.Summary) string {
-	busiest := s.Stations[mostIn(s, sim.Busy)]
-	text := fmt.Sprintf("%s has the highest utilisation: its machines are busy %s of the time.",
-		busiest.Name, est(busiest.Utilization, 100, "%"))
+	text := busiestText(s)
 	for _, st := range []struct {
-		state sim.State
-		what  string
+		state  sim.State
+		format string
 	}{
-		{sim.Starved, "idle with nothing to do: it waits for work from upstream"},
-		{sim.Blocked, "holding finished parts the next station cannot take: it is held back by what comes after it"},
-		{sim.Down, "down in repair"},
+		{sim.Starved, " Starved most: %s, idle with nothing to do for %s of its machine time; it waits for work from upstream."},
+		{sim.Blocked, " Blocked most: %s, holding finished parts the next station cannot take for %s of its machine time; it is held back by what comes after it."},
+		{sim.Down, " Down most: %s, in repair for %s of its machine time."},
 	} {
 		ss := s.Stations[mostIn(s, st.state)]
 		if e := ss.States[st.state]; e.Mean >= 0.01 {
-			text += fmt.Sprintf(" %s is %s most: %s of its machine time is %s.", ss.Name, st.state, est(e, 100, "%"), st.what)
+			text += fmt.Sprintf(st.format, ss.Name, est(e, 100, "%"))
 		}
 	}
 	return text
+}
+
+// busiestText names the station with the highest utilisation, or all
+// stations whose intervals reach the top one's: the data cannot tell
+// those apart.
+func busiestText(s *sim.Summary) string {
+	top := s.Stations[mostIn(s, sim.Busy)].Utilization
+	var tied []string
+	for _, ss := range s.Stations {
+		if u := ss.Utilization; u.Mean+orZero(u.HalfWidth) >= top.Mean-orZero(top.HalfWidth) {
+			tied = append(tied, fmt.Sprintf("%s (%s)", ss.Name, est(u, 100, "%")))
+		}
+	}
+	if len(tied) == 1 {
+		return fmt.Sprintf("The busiest station is %s: its machines are busy %s of the time.",
+			s.Stations[mostIn(s, sim.Busy)].Name, est(top, 100, "%"))
+	}
+	return fmt.Sprintf("The busiest stations, equally busy within their confidence intervals, are %s.", andList(tied))
+}
+
+// orZero is x, or 0 when x is NaN.
+func orZero(x float64) float64 {
+	if math.IsNaN(x) {
+		return 0
+	}
+	return x
+}
+
+// andList joins items as "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // mostIn is the index of the station with the largest mean fraction of

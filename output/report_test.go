@@ -140,15 +140,15 @@ func TestReportSummaryText(t *testing.T) {
 	for _, want := range []string{
 		"The plant completes 0.7988 ±0.0059 parts per h.",
 		"(90% of parts within 11.67 ±0.81 h)",
-		"press has the highest utilisation: its machines are busy 62.0% ±3.1 of the time.",
-		"paint is starved most: 45.0% ±2.0 of its machine time is idle",
-		"press is down most: 21.0% ±2.4",
+		"The busiest station is press: its machines are busy 62.0% ±3.1 of the time.",
+		"Starved most: paint, idle with nothing to do for 45.0% ±2.0 of its machine time;",
+		"Down most: press, in repair for 21.0% ±2.4 of its machine time.",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "blocked most") {
+	if strings.Contains(got, "Blocked most") {
 		t.Errorf("no station is blocked, yet:\n%s", got)
 	}
 }
