@@ -4,7 +4,7 @@
 # report has no script, so any console message is an error), or when the
 # rendered page lacks its charts or refers to anything outside the file.
 #
-# Usage, from the repository root:
+# Usage:
 #
 #   bash output/browser-check.sh                     # a report of the bundled demo
 #   bash output/browser-check.sh report.html         # a report made before
@@ -30,7 +30,7 @@ trap 'rm -rf "$work"' EXIT
 report=${1:-}
 if [ -z "$report" ]; then
 	report=$work/report.html
-	go run ./cmd/takt run --quiet --report "$report" >/dev/null
+	(cd "$(dirname "$0")/.." && go run ./cmd/takt run --quiet --report "$report" >/dev/null)
 fi
 [ -f "$report" ] || die "no report file $report"
 report=$(cd "$(dirname "$report")" && pwd)/$(basename "$report")

@@ -66,8 +66,9 @@ func ganttLegend(seen map[string]bool) sideLegend {
 	return legend
 }
 
-// GanttHeight is the height that gives each of rows machines a readable
-// row: at least ChartHeight.
-func GanttHeight(rows int) vg.Length {
+// RowChartHeight is the height of a chart with one row per machine or
+// station (Gantt, StateBars) that keeps each of rows rows readable: at
+// least ChartHeight.
+func RowChartHeight(rows int) vg.Length {
 	return max(ChartHeight, vg.Length(rows)*22+110)
 }

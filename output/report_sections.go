@@ -23,7 +23,7 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 	secs = append(secs,
 		Section{Heading: "Key figures", Text: keyFiguresText(s), Table: kpiRows(s)},
 		Section{Heading: "Stations", Text: stationsText, Table: stationRows(s),
-			Charts: []Chart{{Name: "states", Plot: StateBars(s)}}})
+			Charts: []Chart{{Name: "states", Plot: StateBars(s), Height: RowChartHeight(len(s.Stations))}}})
 	if rows := reliabilityRows(s); len(rows) > 1 {
 		secs = append(secs, Section{Heading: "Reliability", Text: reliabilityText, Table: rows})
 	}

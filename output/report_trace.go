@@ -51,7 +51,7 @@ func ganttSection(s *sim.Summary, rec *Recorder) Section {
 		text += fmt.Sprintf(" The window ends where %s had changed state %d times, to stay readable; choose another window with takt run --gantt FROM..TO.",
 			shortened, rec.opt.MaxChanges)
 	}
-	return Section{Heading: "Machine states", Text: text, Charts: []Chart{{Name: "gantt", Height: GanttHeight(len(rows)),
+	return Section{Heading: "Machine states", Text: text, Charts: []Chart{{Name: "gantt", Height: RowChartHeight(len(rows)),
 		Plot: Gantt("Machine states "+window+", replication 1", u, from, to, rows)}}}
 }
 
