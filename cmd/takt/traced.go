@@ -36,9 +36,9 @@ type tracedOptions struct {
 func (o *tracedOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.report, "report", "", "write a self-contained HTML report with charts to `FILE.html`")
 	f.StringVar(&o.plotsDir, "plots", "", "write every chart as SVG and PNG into `DIR`")
-	f.StringVar(&o.gantt, "gantt", "", "time window of the Gantt chart, e.g. 8h..16h (default: the first 10% after the warm-up)")
+	f.StringVar(&o.gantt, "gantt", "", "time window `FROM..TO` of the Gantt chart, e.g. 8h..16h (default: the first 10% after the warm-up)")
 	f.StringVar(&o.trace, "trace", "", "write the event trace of replication 1 to `FILE.csv`")
-	f.IntVar(&o.traceLimit, "trace-limit", 100000, "most events written by --trace (0: no limit)")
+	f.IntVar(&o.traceLimit, "trace-limit", 100000, "write at most `N` events with --trace (0: no limit)")
 }
 
 // wanted reports whether any traced output was asked for.
