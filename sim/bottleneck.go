@@ -28,7 +28,6 @@ type period struct {
 	start, end float64
 }
 
-func (p period) length() float64 { return p.end - p.start }
 
 // winner is the current bottleneck period and its winning segment.
 type winner struct {
