@@ -28,7 +28,6 @@ type period struct {
 	start, end float64
 }
 
-
 // winner is the current bottleneck period and its winning segment.
 type winner struct {
 	p                period
