@@ -22,6 +22,14 @@ func Console(w io.Writer, s *sim.Summary) error {
 	fmt.Fprintf(&b, "%d %s, %s%% confidence intervals (mean ±half-width), times in %s\n",
 		len(s.Replications), reps, short(100*s.Confidence), u)
 	fmt.Fprintf(&b, "horizon %s %s, warm-up %s %s, seed %d\n", short(s.Run.Horizon), u, short(s.Run.Warmup), u, s.Run.Seed)
+	if s.PrecisionTarget > 0 {
+		met := "met"
+		if !s.PrecisionMet {
+			met = "not met: capped"
+		}
+		fmt.Fprintf(&b, "precision target: throughput half-width at most %s%% of the mean (%s)\n",
+			short(100*s.PrecisionTarget), met)
+	}
 	if s.Partial {
 		fmt.Fprintf(&b, "PARTIAL: interrupted; %d of %d replications completed\n", len(s.Replications), s.Requested)
 	}

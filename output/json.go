@@ -53,8 +53,19 @@ type SummaryJSON struct {
 	Crews        []CrewJSON    `json:"crews"`
 	// Bottlenecks names the bottleneck station(s), most first; Verdict says
 	// it in words.
-	Bottlenecks []string `json:"bottlenecks"`
-	Verdict     string   `json:"verdict"`
+	// Precision is the target of --precision, when given.
+	Precision *PrecisionJSON `json:"precision,omitempty"`
+	// SuggestedWarmup is the MSER-5 warm-up, −1 when the run is too short.
+	SuggestedWarmup Number   `json:"suggested_warmup"`
+	Bottlenecks     []string `json:"bottlenecks"`
+	Verdict         string   `json:"verdict"`
+}
+
+// PrecisionJSON says which relative half-width of throughput was asked for
+// and whether it was met within the cap on replications.
+type PrecisionJSON struct {
+	Target float64 `json:"target"`
+	Met    bool    `json:"met"`
 }
 
 // CrewJSON holds one crew's utilisation.
@@ -115,7 +126,10 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 		KPIs: KPIsJSON{Throughput: estJSON(s.Throughput), WIP: estJSON(s.WIP), CycleTime: estJSON(s.CycleTime),
 			CycleTimeQuantiles: map[string]EstimateJSON{}},
 		Stations: []StationJSON{}, Sinks: []SinkJSON{}, Crews: []CrewJSON{},
-		Bottlenecks: []string{}, Verdict: Verdict(s)}
+		Bottlenecks: []string{}, Verdict: Verdict(s), SuggestedWarmup: Number(s.SuggestedWarmup)}
+	if s.PrecisionTarget > 0 {
+		out.Precision = &PrecisionJSON{s.PrecisionTarget, s.PrecisionMet}
+	}
 	for _, b := range Bottlenecks(s) {
 		out.Bottlenecks = append(out.Bottlenecks, b.Name)
 	}

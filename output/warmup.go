@@ -25,16 +25,19 @@ func WIPSeries(s *sim.Summary) []float64 {
 }
 
 // WarmupText is the MSER-5 suggestion in words, or "" when the configured
-// warm-up is long enough.
+// warm-up is long enough: when MSER-5 suggests no more, or when the WIP
+// between the two does not differ significantly from the WIP after (MSER-5
+// alone truncates noisy series by chance).
 func WarmupText(s *sim.Summary) string {
 	u := s.TimeUnit
 	switch w := s.SuggestedWarmup; {
 	case w < 0:
 		return fmt.Sprintf("the WIP is still drifting at mid-run: the horizon of %s %s is too short to tell the "+
 			"warm-up (MSER-5); run longer", short(s.Run.Horizon), u)
-	case w > s.Run.Warmup:
-		return fmt.Sprintf("the warm-up of %s %s is shorter than the %s %s MSER-5 suggests from the WIP of %d replications; "+
-			"the results may still carry the empty start (see 'takt warmup')", short(s.Run.Warmup), u, short(w), u, len(s.Replications))
+	case w > s.Run.Warmup && s.WarmupBias.N > 1 && !s.WarmupBias.Contains(0):
+		return fmt.Sprintf("the warm-up of %s %s is shorter than the %s %s MSER-5 suggests from the WIP of %d replications: "+
+			"until then the WIP differs from later by %s, so the results still carry the start (see 'takt warmup')",
+			short(s.Run.Warmup), u, short(w), u, len(s.Replications), est(s.WarmupBias, 1, ""))
 	}
 	return ""
 }

@@ -27,6 +27,10 @@ type Summary struct {
 	// average WIP series, in time units; −1 when the horizon is too short to
 	// tell.
 	SuggestedWarmup float64
+	// WarmupBias is the difference between the WIP in [Warmup,
+	// SuggestedWarmup) and after, when the suggestion is longer than the
+	// warm-up (see WarmupBias); N = 0 otherwise.
+	WarmupBias Estimate
 }
 
 // QuantileEstimate is the mean over replications of one cycle-time quantile.
@@ -112,6 +116,7 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 		s.Stations = append(s.Stations, ss)
 	}
 	s.SuggestedWarmup = SuggestWarmup(reps, r.Horizon)
+	s.WarmupBias = WarmupBias(reps, r.Warmup, s.SuggestedWarmup, r.Horizon, c)
 	for k, c := range m.Crews {
 		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,
 			Utilization: col(func(x *Replication) float64 { return x.Crews[k] })})

@@ -76,3 +76,33 @@ func TestRunToPrecision(t *testing.T) {
 		t.Errorf("capped run: met=%v with %d replications, err %v", s.PrecisionMet, len(s.Replications), err)
 	}
 }
+
+// TestWarmupBias checks the gate of the warm-up warning on hand-made
+// series: a start 3 below the rest, and a steady series.
+func TestWarmupBias(t *testing.T) {
+	mk := func(start float64, noise float64) []*Replication {
+		var reps []*Replication
+		for i := range 5 {
+			s := make([]float64, 100)
+			for k := range s {
+				s[k] = 10 + noise*float64(i%2*2-1)
+				if k < 20 {
+					s[k] += start
+				}
+			}
+			reps = append(reps, &Replication{WIPSeries: s})
+		}
+		return reps
+	}
+	b := WarmupBias(mk(-3, 0.1), 0, 20, 100, 0.95) // buckets of width 1
+	exact(t, "bias", b.Mean, -3)
+	if b.Contains(0) {
+		t.Errorf("a start 3 below: %+v should exclude 0", b)
+	}
+	if b := WarmupBias(mk(0, 0.5), 0, 20, 100, 0.95); !b.Contains(0) {
+		t.Errorf("steady series: %+v should contain 0", b)
+	}
+	if b := WarmupBias(mk(-3, 0), 30, 20, 100, 0.95); b.N != 0 {
+		t.Errorf("empty segment: N = %d", b.N)
+	}
+}

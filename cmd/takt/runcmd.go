@@ -13,16 +13,12 @@ import (
 
 // runOptions are the flags of `takt run`.
 type runOptions struct {
-	file         string
-	replications int
-	seed         uint64
-	horizon      string
-	warmup       string
-	workers      int
-	json         bool
-	csvDir       string
-	quiet        bool
-	traced       tracedOptions
+	expFlags
+	file      string
+	quiet     bool
+	precision string
+	maxReps   int
+	traced    tracedOptions
 }
 
 func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -58,15 +54,11 @@ second and stderr is a terminal.`,
 			return runRun(cmd, opts, stdout, stderr)
 		},
 	}
+	opts.register(cmd)
 	f := cmd.Flags()
-	f.IntVarP(&opts.replications, "replications", "r", 0, "number of replications (default: the scenario's)")
-	f.Uint64Var(&opts.seed, "seed", 0, "base random seed (default: the scenario's)")
-	f.StringVar(&opts.horizon, "horizon", "", "simulated time per replication, warm-up included, e.g. 2000h")
-	f.StringVar(&opts.warmup, "warmup", "", "warm-up time discarded from the statistics, e.g. 50h")
-	f.IntVarP(&opts.workers, "jobs", "j", 0, "replications run at once (default: number of CPUs)")
-	f.BoolVar(&opts.json, "json", false, "print the summary as JSON")
-	f.StringVar(&opts.csvDir, "csv", "", "also write summary.csv and replications.csv into `DIR`")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar")
+	f.StringVar(&opts.precision, "precision", "", "add replications until the throughput half-width is at most this share of the mean, e.g. 1%")
+	f.IntVar(&opts.maxReps, "max-replications", 1000, "cap on replications with --precision")
 	opts.traced.addFlags(f)
 	return cmd
 }
@@ -85,11 +77,12 @@ func runRun(cmd *cobra.Command, opts *runOptions, stdout, stderr io.Writer) erro
 	if err := opts.traced.check(sc); err != nil {
 		return err
 	}
-	bar := startProgress(stderr, sc.Run.Replications, opts.quiet)
-	s, runErr := sim.RunExperiment(cmd.Context(), sc.Model, sc.Run, sim.Options{Workers: opts.workers, Progress: bar.Update})
-	bar.Stop()
+	s, runErr := runReplications(cmd, opts, sc, stderr)
 	if s == nil {
 		return runErr
+	}
+	if w := output.WarmupText(s); w != "" && runErr == nil {
+		fmt.Fprintf(stderr, "takt: warning: %s\n", w)
 	}
 	if err := writeSummary(opts, s, stdout); err != nil {
 		return err
@@ -111,34 +104,38 @@ func loadScenario(file string) (*scenarios.Scenario, error) {
 
 // applyRunFlags overrides the scenario's [run] settings with the flags given.
 func applyRunFlags(cmd *cobra.Command, opts *runOptions, sc *scenarios.Scenario) error {
-	f := cmd.Flags()
-	if f.Changed("replications") {
-		sc.Run.Replications = opts.replications
-	}
-	if f.Changed("seed") {
-		sc.Run.Seed = opts.seed
-	}
-	for _, d := range []struct {
-		name, value string
-		dst         *float64
-	}{{"horizon", opts.horizon, &sc.Run.Horizon}, {"warmup", opts.warmup, &sc.Run.Warmup}} {
-		if !f.Changed(d.name) {
-			continue
+	if opts.precision != "" {
+		p, err := parseFraction(opts.precision)
+		if err != nil || !(p > 0 && p < 1) {
+			return usageError{fmt.Errorf("--precision %q: want a share of the mean such as 1%% or 0.01", opts.precision), cmd.CommandPath()}
 		}
-		v, err := scenarios.ParseDuration(d.value, sc.TimeUnit)
-		if err != nil {
-			return usagef("--%s: %v", d.name, err)
-		}
-		*d.dst = v
 	}
-	if opts.workers < 0 {
-		return usagef("-j must be >= 0, got %d", opts.workers)
-	}
-	if err := sc.Run.Validate(); err != nil {
-		return usageError{fmt.Errorf("after applying the flags: %w", err), cmd.CommandPath()}
-	}
-	return nil
+	return opts.apply(cmd, sc.TimeUnit, &sc.Run)
 }
+
+// runReplications runs the experiment, to the precision asked for if any,
+// with a progress bar.
+func runReplications(cmd *cobra.Command, opts *runOptions, sc *scenarios.Scenario, stderr io.Writer) (*sim.Summary, error) {
+	o := opts.options()
+	if opts.precision == "" {
+		bar := startProgress(stderr, sc.Run.Replications, opts.quiet)
+		defer bar.Stop()
+		o.Progress = bar.Update
+		return sim.RunExperiment(cmd.Context(), sc.Model, sc.Run, o)
+	}
+	p, _ := parseFraction(opts.precision)
+	bar := startProgress(stderr, opts.maxReps, opts.quiet)
+	defer bar.Stop()
+	o.Progress = bar.Update
+	s, err := sim.RunToPrecision(cmd.Context(), sc.Model, sc.Run, p, opts.maxReps, o)
+	if err == nil && !s.PrecisionMet {
+		fmt.Fprintf(stderr, "takt: warning: the throughput half-width is %s of the mean after %d replications (the cap), not %s\n",
+			pct(s.Throughput.HalfWidth/s.Throughput.Mean), len(s.Replications), opts.precision)
+	}
+	return s, err
+}
+
+func pct(x float64) string { return fmt.Sprintf("%.3g%%", 100*x) }
 
 // writeSummary prints the table or JSON and writes the CSV files.
 func writeSummary(opts *runOptions, s *sim.Summary, stdout io.Writer) error {
