@@ -3,6 +3,7 @@ package output
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -99,11 +100,17 @@ func nominalX(p *plot.Plot, labels []string) {
 	if len(labels) == 0 {
 		return
 	}
-	p.NominalX(labels...)
+	wrapped := make([]string, len(labels))
 	var w vg.Length
-	for _, l := range labels {
-		w += p.X.Tick.Label.Width(l) + 8
+	for i, l := range labels {
+		wrapped[i] = wrapLabel(l, 14)
+		widest := vg.Length(0)
+		for _, line := range strings.Split(wrapped[i], "\n") {
+			widest = max(widest, p.X.Tick.Label.Width(line))
+		}
+		w += widest + 8
 	}
+	p.NominalX(wrapped...)
 	if w > 0.8*ChartWidth {
 		p.X.Tick.Label.Rotation = math.Pi / 6
 		p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XRight, draw.YCenter
@@ -154,4 +161,24 @@ func scaled(ests []sim.Estimate, i int) sim.Estimate {
 	e := ests[i]
 	e.Mean, e.HalfWidth = 100*e.Mean, 100*e.HalfWidth
 	return e
+}
+
+// wrapLabel breaks a long label at spaces into lines of about width
+// characters.
+func wrapLabel(l string, width int) string {
+	words := strings.Fields(l)
+	var lines []string
+	line := ""
+	for _, w := range words {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return strings.Join(append(lines, line), "\n")
 }

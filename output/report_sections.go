@@ -24,6 +24,7 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 		Section{Heading: "Key figures", Text: keyFiguresText(s), Table: kpiRows(s)},
 		Section{Heading: "Stations", Text: stationsText, Table: stationRows(s),
 			Charts: []Chart{{Name: "states", Plot: StateBars(s), Height: RowChartHeight(len(s.Stations))}}})
+	secs = append(secs, bottleneckSection(s))
 	if rows := reliabilityRows(s); len(rows) > 1 {
 		secs = append(secs, Section{Heading: "Reliability", Text: reliabilityText, Table: rows})
 	}
@@ -112,8 +113,23 @@ func plainSummary(s *sim.Summary) string {
 	if len(s.Stations) == 0 {
 		return b.String()
 	}
-	b.WriteString("\n\n" + stationSummary(s))
+	b.WriteString("\n\n" + stationSummary(s) + "\n\n" + Verdict(s))
 	return b.String()
+}
+
+const bottleneckText = `By the active-period method (Roser, Nakano & Tanaka): a station is active while none of its machines waits for work or for room downstream; at every instant the station with the longest uninterrupted active period is the bottleneck. Where the active periods of one bottleneck and the next overlap, both are shifting bottlenecks; otherwise it is the sole bottleneck.`
+
+// bottleneckSection is the verdict, the shares of every station beside the
+// classic indicators, and their chart.
+func bottleneckSection(s *sim.Summary) Section {
+	var names []string
+	var sole, shifting []sim.Estimate
+	for _, st := range s.Stations {
+		names = append(names, st.Name)
+		sole, shifting = append(sole, st.BottleneckSole), append(shifting, st.BottleneckShifting)
+	}
+	return Section{Heading: "Bottlenecks", Text: Verdict(s) + "\n\n" + bottleneckText, Table: bottleneckRows(s),
+		Charts: []Chart{{Name: "bottlenecks", Plot: BottleneckBars(names, sole, shifting)}}}
 }
 
 // stationSummary names the busiest station and those starved, blocked and

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 	"github.com/takt-sim/takt/output"
@@ -14,6 +15,14 @@ import (
 type compareOptions struct {
 	expFlags
 	objective string
+	report    string
+	plotsDir  string
+}
+
+// addReportFlags adds --report and --plots.
+func (o *compareOptions) addReportFlags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.report, "report", "", "write a self-contained HTML report to `FILE.html`")
+	cmd.Flags().StringVar(&o.plotsDir, "plots", "", "write the charts as SVG and PNG files into `DIR`")
 }
 
 func newCompareCmd(stdout io.Writer) *cobra.Command {
@@ -34,6 +43,7 @@ difference is significant (*) when its interval excludes 0.`,
 		},
 	}
 	opts.register(cmd)
+	opts.addReportFlags(cmd)
 	cmd.Flags().StringVar(&opts.objective, "objective", "throughput", "KPI to rank by: throughput, wip, cycle_time, cycle_time_p90, …")
 	return cmd
 }
@@ -64,14 +74,28 @@ func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout io
 		return err
 	}
 	view := &output.Comparison{Comparison: c, Order: c.Rank(kpi), Objective: kpi, Values: make([][]any, len(alts))}
-	return writeComparison(&opts.expFlags, view, stdout)
+	return writeComparison(opts, sc, file, view, stdout)
 }
 
-// writeComparison prints the comparison table or JSON and writes the CSV.
-func writeComparison(o *expFlags, c *output.Comparison, stdout io.Writer) error {
+// writeComparison prints the comparison table or JSON and writes the CSV,
+// the report and the charts, each file atomically.
+func writeComparison(o *compareOptions, sc *scenarios.Scenario, file string, c *output.Comparison, stdout io.Writer) error {
 	var errs []error
 	if o.csvDir != "" {
 		errs = append(errs, output.CompareCSV(o.csvDir, c))
+	}
+	if o.report != "" || o.plotsDir != "" {
+		source, err := scenarioSource(file)
+		if err != nil {
+			return err
+		}
+		r := output.NewComparisonReport(sc.Name, sc.Description, filepath.Base(sc.File), string(source), c)
+		if o.plotsDir != "" {
+			errs = append(errs, output.WriteCharts(o.plotsDir, r.Charts()))
+		}
+		if o.report != "" {
+			errs = append(errs, output.WriteFileAtomic(o.report, r.Write))
+		}
 	}
 	if o.json {
 		errs = append(errs, output.CompareJSON(stdout, c))

@@ -34,6 +34,7 @@ second --set makes a grid (the first --set varies slowest).`,
 		},
 	}
 	opts.register(cmd)
+	opts.addReportFlags(cmd)
 	cmd.Flags().StringVar(&opts.objective, "objective", "", "rank the points by this KPI (default: keep them in sweep order)")
 	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "`PATH=VALUES` to sweep, e.g. station.weld.buffer=1..10")
 	return cmd
@@ -91,7 +92,7 @@ func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout io.Wri
 		}
 		view.Objective, view.Order = kpi, c.Rank(kpi)
 	}
-	return writeComparison(&opts.expFlags, view, stdout)
+	return writeComparison(&opts.compareOptions, sc, file, view, stdout)
 }
 
 // grid is the cartesian product of the axes, the first varying slowest.
