@@ -73,7 +73,7 @@ const reportCSS = `
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); background: #fff;
   font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif; }
-header, main, footer { max-width: 960px; margin: 0 auto; padding: 0 24px; }
+header, main, footer { max-width: 1180px; margin: 0 auto; padding: 0 24px; }
 header { padding-top: 32px; border-bottom: 1px solid var(--line); }
 .kicker { margin: 0; color: var(--muted); font-size: 13px; letter-spacing: .08em; text-transform: uppercase; }
 h1 { margin: 4px 0 8px; font-size: 30px; line-height: 1.2; }
@@ -85,7 +85,7 @@ section { padding: 8px 0 16px; border-bottom: 1px solid var(--line); }
 h2 { margin: 24px 0 8px; font-size: 21px; }
 p { margin: 0 0 10px; max-width: 75ch; }
 .table { overflow-x: auto; margin: 12px 0; }
-table { border-collapse: collapse; font-size: 14px; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
 th, td { padding: 6px 14px; border-bottom: 1px solid var(--line); white-space: nowrap; }
 th { text-align: right; font-weight: 600; background: var(--band); }
 td { text-align: right; }

@@ -85,7 +85,7 @@ func TestReportStructure(t *testing.T) {
 			}
 		}
 	})
-	want := []string{"Summary", "Run settings", "Key figures", "Stations", "Work in process over time", "Machine states", "Cycle times", "Bottleneck", "Scenario file"}
+	want := []string{"Summary", "Run settings", "Key figures", "Stations", "Bottlenecks", "Work in process over time", "Machine states", "Cycle times", "Bottleneck", "Scenario file"}
 	if strings.Join(h2s, "|") != strings.Join(want, "|") {
 		t.Errorf("sections %q, want %q", h2s, want)
 	}
@@ -93,10 +93,10 @@ func TestReportStructure(t *testing.T) {
 	for _, c := range r.Charts() {
 		titles = append(titles, c.Plot.Title.Text)
 	}
-	if strings.Join(svgs, "|") != strings.Join(titles, "|") || len(svgs) != 5 {
-		t.Errorf("inline charts %q, want the 5 charts %q", svgs, titles)
+	if strings.Join(svgs, "|") != strings.Join(titles, "|") || len(svgs) != 6 {
+		t.Errorf("inline charts %q, want the 6 charts %q", svgs, titles)
 	}
-	if len(tables) != 4 || !strings.Contains(tables[1], "throughput0.5000 ±0.0000parts/h") {
+	if len(tables) != 5 || !strings.Contains(tables[1], "throughput0.5000 ±0.0000parts/h") {
 		t.Errorf("tables %q", tables)
 	}
 	if source != pennySource {
@@ -128,8 +128,8 @@ func TestReportWithoutTrace(t *testing.T) {
 	if strings.Contains(page, "Machine states") || strings.Contains(page, "Scenario file") {
 		t.Error("trace section or source without trace or source")
 	}
-	if n := strings.Count(page, "<svg "); n != 1 {
-		t.Errorf("%d charts, want the state chart only", n)
+	if n := strings.Count(page, "<svg "); n != 2 {
+		t.Errorf("%d charts, want the state and bottleneck charts only", n)
 	}
 }
 
