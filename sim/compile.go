@@ -14,6 +14,10 @@ type plan struct {
 	routes   [][]int               // per station: target node of each route
 	cumP     [][]float64           // per station: cumulative route probabilities
 	crewOf   func(name string) int // crew index of a name, -1 for ""
+	calendar []*WorkCalendar       // per station: its shift's calendar, nil around the clock
+	// scheduled is the union of the stations' calendars; nil when no
+	// station has a shift.
+	scheduled *WorkCalendar
 }
 
 // compile resolves the names of m and checks what a run relies on. It
@@ -119,6 +123,33 @@ func compile(m *Model) (*plan, error) {
 			bad("station %q: route probabilities sum to %v, not 1", st.Name, sum)
 		}
 		checkOutages(st, crews, bad)
+	}
+	p.calendar = make([]*WorkCalendar, len(m.Stations))
+	shifts := map[string]int{}
+	for i, sh := range m.Shifts {
+		add("shift", sh.Name)
+		shifts[sh.Name] = i
+	}
+	var union [][2]float64
+	for i, st := range m.Stations {
+		if st.Shift == "" {
+			continue
+		}
+		k, ok := shifts[st.Shift]
+		if !ok {
+			bad("station %q: shift %q does not exist", st.Name, st.Shift)
+			continue
+		}
+		c := m.Shifts[k].Calendar
+		p.calendar[i] = &c
+		union = append(union, c.On...)
+	}
+	if len(union) > 0 {
+		c, err := NewCalendar(m.Shifts[0].Calendar.Week, union, nil)
+		if err != nil {
+			bad("%v", err)
+		}
+		p.scheduled = &c
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

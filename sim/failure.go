@@ -11,6 +11,7 @@ import (
 type outage struct {
 	r        *reliability
 	pm       bool
+	offShift bool // the outage is time off shift; it ends with the calendar
 	basis    Basis
 	ttf, ttr Sampler
 	crew     *crew // nil when no crew is needed
@@ -41,6 +42,13 @@ type reliability struct {
 
 	failures int64 // failures begun since the warm-up
 	restore  Tally // time from failure to back up, of failures ended since the warm-up
+
+	// Shifts: off is the outage of time off shift; offDue says the calendar
+	// is off (the machine goes off shift as soon as it can); closing says
+	// the machine finishes its part before going off shift (Finish).
+	off     *outage
+	offDue  bool
+	closing bool
 }
 
 // machineElement names machine k of a station for its random streams.
@@ -50,10 +58,11 @@ func machineElement(station string, k int) string { return station + "#" + strco
 // sampler on its own stream, or returns nil when the station has none.
 func newReliability(m *machine, k int, crews []*crew, pln *plan, stream func(string, string) *rand.PCG) *reliability {
 	spec := m.st.spec
-	if len(spec.Failures) == 0 && spec.PM == nil {
+	if len(spec.Failures) == 0 && spec.PM == nil && pln.calendar[m.st.index] == nil {
 		return nil
 	}
 	r := &reliability{m: m}
+	r.off = &outage{r: r, offShift: true}
 	r.onSegment, r.onBack = r.segmentEnd, r.back
 	el := machineElement(spec.Name, k)
 	crewOf := func(name string) *crew {
@@ -180,6 +189,7 @@ func (r *reliability) begin(o *outage, now float64) {
 		r.failures++
 	}
 	r.prior = m.state
+	r.closing = false // a Finish part interrupted by a failure resumes after it
 	r.out, r.outStart = o, now
 	r.call(o, now)
 }
@@ -221,16 +231,25 @@ func (r *reliability) back(*simgo.Event) {
 		r.renewFailures()
 	}
 	r.out = nil
-	if r.due.len() > 0 {
+	r.afterOutage(now)
+}
+
+// afterOutage decides what follows an outage: time off shift if the
+// calendar is off, else an outage that came due meanwhile, else the work.
+func (r *reliability) afterOutage(now float64) {
+	switch {
+	case r.offDue:
+		r.goOff(now)
+	case r.due.len() > 0:
 		next := r.due.pop()
 		if !next.pm {
 			r.failures++
 		}
 		r.out, r.outStart = next, now
 		r.call(next, now)
-		return
+	default:
+		r.resume(now)
 	}
-	r.resume(now)
 }
 
 // renewFailures restarts every failure clock after maintenance and drops
@@ -257,7 +276,7 @@ func (r *reliability) resume(now float64) {
 	case r.prior == Busy && r.remaining > 0:
 		m.set(Busy, now)
 		r.segment(now)
-	case r.prior == Busy:
+	case r.prior == Busy && m.part != nil:
 		m.set(Busy, now)
 		m.leave(now)
 	case m.part != nil:

@@ -78,6 +78,9 @@ func (m *machine) leave(now float64) {
 	}
 	m.set(Blocked, now)
 	tgt.blocked.push(m)
+	if m.rel != nil {
+		m.rel.closeIfDue(now)
+	}
 }
 
 // pull looks for the next part: from the buffer first, then from a blocked
@@ -85,6 +88,9 @@ func (m *machine) leave(now float64) {
 // starved until a part arrives.
 func (m *machine) pull(now float64) {
 	st := m.st
+	if m.rel != nil && m.rel.closeIfDue(now) {
+		return
+	}
 	switch {
 	case st.queue.len() > 0:
 		m.start(st.dequeue(now), now)

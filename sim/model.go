@@ -51,6 +51,7 @@ type Model struct {
 	Stations []Station
 	Sinks    []Sink
 	Crews    []Crew
+	Shifts   []Shift
 }
 
 // Source releases parts into the plant at one station.
@@ -79,6 +80,11 @@ type Station struct {
 	Failures []Failure
 	// PM is planned maintenance of each machine; nil for none.
 	PM *PM
+	// Shift names the working calendar the station follows; "" for around
+	// the clock. AtShiftEnd says what happens to a part in process when a
+	// shift or a break ends.
+	Shift      string
+	AtShiftEnd AtShiftEnd
 }
 
 // Route is one branch of a station's routing: the name of a station or a sink

@@ -17,8 +17,11 @@ var Quantiles = [...]float64{0.5, 0.9, 0.95, 0.99}
 type Replication struct {
 	Index      int
 	Throughput float64 // parts reaching a sink per time unit
-	WIP        float64 // time-average parts in the plant
-	CycleTime  float64 // mean time from entering the plant to a sink
+	// ThroughputScheduled is per time unit of scheduled time: when any
+	// station follows a shift, the time in which at least one does work.
+	ThroughputScheduled float64
+	WIP                 float64 // time-average parts in the plant
+	CycleTime           float64 // mean time from entering the plant to a sink
 	// CycleQuantiles are the sketch estimates of the cycle-time quantiles
 	// at the levels of Quantiles (relative accuracy SketchAccuracy).
 	CycleQuantiles [len(Quantiles)]float64
@@ -76,6 +79,7 @@ type plant struct {
 	nextPart int64
 
 	bottleneck *bottleneckDetector
+	scheduled  *WorkCalendar
 
 	wip       TimeWeighted
 	wipSeries *levelSeries
@@ -129,7 +133,7 @@ func runReplication(ctx context.Context, m *Model, r Run, index int, tr Tracer) 
 func build(pln *plan, r Run, index int) *plant {
 	m := pln.model
 	pl := &plant{sim: simgo.NewSimulation(), run: r, wipSeries: newLevelSeries(r.Horizon, SeriesBuckets),
-		bottleneck: newBottleneckDetector(len(m.Stations), r.Warmup, r.Horizon)}
+		bottleneck: newBottleneckDetector(len(m.Stations), r.Warmup, r.Horizon), scheduled: pln.scheduled}
 	stream := func(element, purpose string) *rand.PCG {
 		return NewStream(r.Seed, index, element, purpose)
 	}
@@ -143,6 +147,9 @@ func build(pln *plan, r Run, index int) *plant {
 			routes:  pln.routes[i], cumP: pln.cumP[i]}
 		if len(st.routes) > 1 {
 			st.router = rand.New(stream(spec.Name, "route"))
+		}
+		if c := pln.calendar[i]; c != nil {
+			st.shift = &shiftDriver{st: st, calendar: c}
 		}
 		for k := range spec.Machines {
 			mc := newMachine(st, k)
@@ -185,6 +192,9 @@ func (pl *plant) simulate(ctx context.Context) error {
 			if m.rel != nil {
 				m.rel.start()
 			}
+		}
+		if st.shift != nil {
+			st.shift.start()
 		}
 	}
 	for _, s := range pl.sources {
@@ -229,6 +239,10 @@ func (pl *plant) results(index int) *Replication {
 	res := &Replication{Index: index, WIP: pl.wip.Mean(end), CycleTime: pl.cycle.Mean(),
 		Completed: pl.cycle.N(), Entered: pl.entered, Exited: pl.exited}
 	res.Throughput = float64(res.Completed) / window
+	res.ThroughputScheduled = res.Throughput
+	if c := pl.scheduled; c != nil {
+		res.ThroughputScheduled = float64(res.Completed) / c.OnTime(pl.run.Warmup, end)
+	}
 	for i, p := range Quantiles {
 		res.CycleQuantiles[i] = pl.ctSketch.Quantile(p)
 	}

@@ -19,15 +19,19 @@ const (
 	WaitingCrew
 	// Maintenance: in planned (preventive) maintenance.
 	Maintenance
+	// OffShift: outside the station's working time (shifts and breaks).
+	OffShift
 	// NumStates is the number of states.
 	NumStates
 )
 
-var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance"}
+var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift"}
 
 // waiting reports whether a machine in state s waits — for work or for room
 // downstream — rather than being active; see the bottleneck detector.
-func (s State) waiting() bool { return s == Starved || s == Blocked }
+// A machine off shift is not active either: breaks and nights are not
+// bottleneck time.
+func (s State) waiting() bool { return s == Starved || s == Blocked || s == OffShift }
 
 // Unavailable reports whether s is a state in which the machine cannot work:
 // down, waiting for a crew member, or in maintenance.

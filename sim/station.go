@@ -19,6 +19,7 @@ type station struct {
 	capacity int            // buffer capacity or Unlimited
 	blocked  fifo[holder]   // upstream holders waiting for room, FIFO
 	feeder   *source        // a saturated source feeding this station
+	shift    *shiftDriver   // nil around the clock
 	process  Sampler
 
 	routes []int      // target nodes
@@ -149,13 +150,14 @@ func (st *station) result(end, window float64) StationResult {
 	sr.Utilization = sr.States[Busy]
 	sr.Queue = st.level.Mean(end)
 	sr.Wait = st.wait.Mean()
-	sr.Availability = 1 - sr.States[Down] - sr.States[WaitingCrew] - sr.States[Maintenance]
-	sr.Performance = sr.States[Busy] / sr.Availability
+	planned := 1 - sr.States[OffShift]
+	sr.Availability = (planned - sr.States[Down] - sr.States[WaitingCrew] - sr.States[Maintenance]) / planned
+	sr.Performance = sr.States[Busy] / (sr.Availability * planned)
 	sr.Quality = 1
 	sr.OEE = sr.Availability * sr.Performance * sr.Quality
 	sr.MTBF = math.NaN()
 	if sr.Failures > 0 {
-		sr.MTBF = sr.Availability * total / float64(sr.Failures)
+		sr.MTBF = sr.Availability * planned * total / float64(sr.Failures)
 	}
 	sr.MTTR = restored.Mean()
 	sr.BottleneckSole = st.pl.bottleneck.sole[st.index] / window

@@ -11,13 +11,18 @@ type Summary struct {
 	Partial      bool // the experiment was interrupted; only some replications completed
 	Replications []*Replication
 
-	Throughput     Estimate
-	WIP            Estimate
-	CycleTime      Estimate
-	CycleQuantiles []QuantileEstimate
-	Stations       []StationSummary
-	Sinks          []SinkSummary
-	Crews          []CrewSummary
+	Throughput Estimate
+	// ThroughputScheduled is per unit of scheduled time (see Replication);
+	// equal to Throughput without shifts. HasShifts says whether any
+	// station follows a shift.
+	ThroughputScheduled Estimate
+	HasShifts           bool
+	WIP                 Estimate
+	CycleTime           Estimate
+	CycleQuantiles      []QuantileEstimate
+	Stations            []StationSummary
+	Sinks               []SinkSummary
+	Crews               []CrewSummary
 	// PrecisionTarget is the relative half-width of throughput asked for by
 	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
 	// within the cap on replications.
@@ -84,6 +89,10 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 	}
 	s.Throughput = col(func(x *Replication) float64 { return x.Throughput })
 	s.WIP = col(func(x *Replication) float64 { return x.WIP })
+	s.ThroughputScheduled = col(func(x *Replication) float64 { return x.ThroughputScheduled })
+	for _, st := range m.Stations {
+		s.HasShifts = s.HasShifts || st.Shift != ""
+	}
 	s.CycleTime = col(func(x *Replication) float64 { return x.CycleTime })
 	for q, p := range Quantiles {
 		s.CycleQuantiles = append(s.CycleQuantiles,
