@@ -32,6 +32,8 @@ type plant struct {
 	sinks    []*table
 	crews    []*table
 	crewRefs []crewRef
+	shifts    []*table
+	shiftRefs []crewRef
 	routes   [][]route // per station
 	// named[i] says whether stations[i] is the station its name refers to:
 	// false for a station without a name or with a duplicate name.
@@ -42,13 +44,15 @@ type plant struct {
 // together.
 func decodeModel(root *table, name, unit string) *sim.Model {
 	pl := &plant{model: &sim.Model{Name: name, TimeUnit: unit}}
-	var ok [4]bool
+	var ok [5]bool
 	pl.sources, ok[0] = root.array("source")
 	pl.stations, ok[1] = root.array("station")
 	pl.sinks, ok[2] = root.array("sink")
 	pl.crews, ok[3] = root.array("crew")
+	pl.shifts, ok[4] = root.array("shift")
 	nodes := pl.names()
 	pl.model.Crews = decodeCrews(pl.crews)
+	pl.model.Shifts = decodeShifts(pl.shifts, unit)
 	for _, t := range pl.sources {
 		pl.model.Sources = append(pl.model.Sources, decodeSource(t, unit))
 	}
@@ -56,6 +60,7 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 		st, routes := decodeStation(t, unit)
 		st.Failures = pl.decodeFailures(t, unit)
 		st.PM = pl.decodePM(t, unit)
+		pl.decodeStationShift(t, &st)
 		pl.model.Stations = append(pl.model.Stations, st)
 		pl.routes = append(pl.routes, routes)
 	}
@@ -73,7 +78,10 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 	if ok[3] {
 		pl.checkCrewRefs()
 	}
-	if ok == [4]bool{true, true, true, true} {
+	if ok[4] {
+		pl.checkShiftRefs()
+	}
+	if ok == [5]bool{true, true, true, true, true} {
 		// With a malformed element list, names would seem to be missing.
 		pl.resolve(nodes)
 		pl.checkReach()
@@ -121,7 +129,7 @@ func decodeSource(t *table, unit string) sim.Source {
 
 // decodeStation reads one [[station]] and its routes as written.
 func decodeStation(t *table, unit string) (sim.Station, []route) {
-	t.known("name", "machines", "process", "buffer", "to", "failures", "pm")
+	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end")
 	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
 	st.Name, _ = t.m["name"].(string) // checked by names
 	if n, ok := t.integer("machines"); ok {

@@ -40,6 +40,7 @@ func (pl *plant) names() map[string]node {
 	add("station", pl.stations)
 	add("sink", pl.sinks)
 	add("crew", pl.crews)
+	add("shift", pl.shifts)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].node.line < all[j].node.line })
 	nodes := map[string]node{}
 	pl.named = make([]bool, len(pl.stations))
@@ -100,7 +101,7 @@ func (pl *plant) resolveRoute(t *table, r *route, nodes map[string]node) int {
 		return bad("to %q names no station or sink%s", r.to, pl.hint(r.to, "station", "sink"))
 	case !ok:
 		return bad("to %q names no %s%s", r.to, r.kind, pl.hint(r.to, r.kind))
-	case n.kind == "source" || n.kind == "crew":
+	case n.kind == "source" || n.kind == "crew" || n.kind == "shift":
 		return bad("to %q is a %s; parts can only go to a station or a sink", r.to, n.kind)
 	case r.kind != "" && n.kind != r.kind:
 		return bad("to %q is a %s, not a %s (write %s = %q)", r.to, n.kind, r.kind, n.kind, r.to)

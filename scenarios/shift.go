@@ -1,0 +1,189 @@
+package scenarios
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+// dayNames are the days of the week in calendar order; time 0 is Monday
+// 00:00.
+var dayNames = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+
+// decodeShifts reads the [[shift]] tables.
+func decodeShifts(tables []*table, unit string) []sim.Shift {
+	hour, _ := ParseDuration("1h", unit)
+	var shifts []sim.Shift
+	for _, t := range tables {
+		t.known("name", "windows", "breaks")
+		sh := sim.Shift{}
+		sh.Name, _ = t.m["name"].(string) // checked by names
+		windows := weeklyIntervals(t, "windows", hour)
+		if len(windows) == 0 && !t.has("windows") {
+			t.missing("windows", `windows is missing: when does the shift work, e.g. windows = ["Mon-Fri 06:00-14:00"]?`)
+		}
+		breaks := weeklyIntervals(t, "breaks", hour)
+		cal, err := sim.NewCalendar(168*hour, windows, breaks)
+		if err != nil {
+			t.bad("windows", "%v", err)
+		}
+		if len(cal.On) == 0 && len(windows) > 0 {
+			t.bad("breaks", "the breaks cover every window: the shift never works")
+		}
+		sh.Calendar = cal
+		shifts = append(shifts, sh)
+	}
+	return shifts
+}
+
+// weeklyIntervals reads a list of "DAYS HH:MM-HH:MM" strings as intervals
+// of the week, in the time unit (hour is one hour in it).
+func weeklyIntervals(t *table, key string, hour float64) [][2]float64 {
+	v, ok := t.m[key]
+	if !ok {
+		return nil
+	}
+	items, ok := list(v)
+	if !ok {
+		t.typeError(key, `a list like ["Mon-Fri 06:00-14:00"]`, v)
+		return nil
+	}
+	var out [][2]float64
+	for _, it := range items {
+		s, ok := it.(string)
+		if !ok {
+			t.typeError(key, `a list of strings like "Mon-Fri 06:00-14:00"`, it)
+			continue
+		}
+		iv, err := parseWindow(s)
+		if err != nil {
+			t.bad(key, "%s: %q: %v", key, s, err)
+			continue
+		}
+		for _, x := range iv {
+			out = append(out, [2]float64{x[0] * hour, x[1] * hour})
+		}
+	}
+	return out
+}
+
+// parseWindow reads "Mon-Fri 06:00-14:00" (days: a day, a range Mon-Fri, a
+// list Mon,Wed,Fri, or daily) into intervals of the week in hours from
+// Monday 00:00. An end before the start runs over midnight.
+func parseWindow(s string) ([][2]float64, error) {
+	f := strings.Fields(s)
+	if len(f) != 2 {
+		return nil, fmt.Errorf(`want DAYS HH:MM-HH:MM, e.g. "Mon-Fri 06:00-14:00"`)
+	}
+	days, err := parseDays(f[0])
+	if err != nil {
+		return nil, err
+	}
+	from, to, ok := strings.Cut(f[1], "-")
+	if !ok {
+		return nil, fmt.Errorf("want a time range HH:MM-HH:MM, got %q", f[1])
+	}
+	a, errA := parseClock(from)
+	b, errB := parseClock(to)
+	if errA != nil || errB != nil {
+		return nil, fmt.Errorf("want times HH:MM between 00:00 and 24:00, got %q", f[1])
+	}
+	if b == a {
+		return nil, fmt.Errorf("the window %q is empty", f[1])
+	}
+	if b < a {
+		b += 24
+	}
+	var out [][2]float64
+	for _, d := range days {
+		out = append(out, [2]float64{24*float64(d) + a, 24*float64(d) + b})
+	}
+	return out, nil
+}
+
+// parseDays reads "Mon-Fri", "Mon,Wed,Fri", "Sat" or "daily".
+func parseDays(s string) ([]int, error) {
+	s = strings.ToLower(s)
+	if s == "daily" {
+		return []int{0, 1, 2, 3, 4, 5, 6}, nil
+	}
+	var days []int
+	for _, part := range strings.Split(s, ",") {
+		lo, hi, isRange := strings.Cut(part, "-")
+		a, b := dayIndex(lo), dayIndex(hi)
+		if !isRange {
+			b = a
+		}
+		if a < 0 || b < 0 {
+			return nil, fmt.Errorf("unknown day in %q (use Mon, Tue, Wed, Thu, Fri, Sat, Sun, ranges like Mon-Fri, or daily)", part)
+		}
+		for d := a; ; d = (d + 1) % 7 {
+			days = append(days, d)
+			if d == b {
+				break
+			}
+		}
+	}
+	return days, nil
+}
+
+func dayIndex(s string) int {
+	for i, d := range dayNames {
+		if strings.HasPrefix(s, d) && len(s) <= len(d)+6 { // Mon, Monday
+			return i
+		}
+	}
+	return -1
+}
+
+// parseClock reads HH:MM as hours.
+func parseClock(s string) (float64, error) {
+	h, m, ok := strings.Cut(s, ":")
+	hh, errH := strconv.Atoi(h)
+	mm, errM := strconv.Atoi(m)
+	if !ok || errH != nil || errM != nil || hh < 0 || mm < 0 || mm > 59 || hh > 24 || hh == 24 && mm > 0 {
+		return 0, fmt.Errorf("bad time %q", s)
+	}
+	return float64(hh) + float64(mm)/60, nil
+}
+
+// decodeStationShift reads a station's shift and at_shift_end.
+func (pl *plant) decodeStationShift(t *table, st *sim.Station) {
+	if name, ok := t.str("shift"); ok {
+		st.Shift = name
+		pl.shiftRefs = append(pl.shiftRefs, crewRef{t, "shift", name})
+	}
+	switch v, ok := t.str("at_shift_end"); {
+	case !ok:
+	case v == "pause":
+		st.AtShiftEnd = sim.Pause
+	case v == "finish":
+		st.AtShiftEnd = sim.Finish
+	default:
+		t.bad("at_shift_end", `at_shift_end must be "pause" or "finish", got %q`, v)
+	}
+	if t.has("at_shift_end") && !t.has("shift") {
+		t.bad("at_shift_end", "at_shift_end needs a shift")
+	}
+}
+
+// checkShiftRefs reports every shift reference that names no [[shift]].
+func (pl *plant) checkShiftRefs() {
+	var names []string
+	known := map[string]bool{}
+	for _, s := range pl.model.Shifts {
+		names = append(names, s.Name)
+		known[s.Name] = true
+	}
+	for _, r := range pl.shiftRefs {
+		if !known[r.name] {
+			hint := ""
+			if s := suggest(r.name, names); s != "" {
+				hint = fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			r.t.bad(r.key, "shift %q names no [[shift]]%s", r.name, hint)
+		}
+	}
+}
