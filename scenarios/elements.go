@@ -26,15 +26,15 @@ const (
 // plant is the decoded model with the tables its elements came from, in
 // file order, for the cross-element checks.
 type plant struct {
-	model    *sim.Model
-	sources  []*table
-	stations []*table
-	sinks    []*table
-	crews    []*table
-	crewRefs []crewRef
+	model     *sim.Model
+	sources   []*table
+	stations  []*table
+	sinks     []*table
+	crews     []*table
+	crewRefs  []crewRef
 	shifts    []*table
 	shiftRefs []crewRef
-	routes   [][]route // per station
+	routes    [][]route // per station
 	// named[i] says whether stations[i] is the station its name refers to:
 	// false for a station without a name or with a duplicate name.
 	named []bool
