@@ -40,9 +40,14 @@ func Console(w io.Writer, s *sim.Summary) error {
 	b.WriteString("\nPlant\n")
 	rows := [][]string{
 		{"throughput", est(s.Throughput, 1, ""), "parts/" + u},
+	}
+	if s.HasShifts {
+		rows = append(rows, []string{"  per scheduled " + u, est(s.ThroughputScheduled, 1, ""), "parts/" + u + " of working time"})
+	}
+	rows = append(rows, [][]string{
 		{"WIP", est(s.WIP, 1, ""), "parts"},
 		{"cycle time", est(s.CycleTime, 1, ""), u},
-	}
+	}...)
 	for _, q := range s.CycleQuantiles {
 		rows = append(rows, []string{fmt.Sprintf("  p%g", 100*q.P), est(q.Estimate, 1, ""), u})
 	}

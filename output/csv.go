@@ -39,6 +39,7 @@ type column struct {
 func columns(s *sim.Summary) []column {
 	cols := []column{
 		{"throughput", "", s.Throughput, func(r *sim.Replication) float64 { return r.Throughput }},
+		{"throughput_scheduled", "", s.ThroughputScheduled, func(r *sim.Replication) float64 { return r.ThroughputScheduled }},
 		{"wip", "", s.WIP, func(r *sim.Replication) float64 { return r.WIP }},
 		{"cycle_time", "", s.CycleTime, func(r *sim.Replication) float64 { return r.CycleTime }},
 	}

@@ -48,11 +48,11 @@ func replicationRows(t *testing.T, s *sim.Summary) [][]string {
 // utilisation, queue, wait, the six states and, with outages, the
 // reliability figures; then crews, then sinks.
 func statNames() []string {
-	names := []string{"throughput", "wip", "cycle_time",
+	names := []string{"throughput", "throughput_scheduled", "wip", "cycle_time",
 		"cycle_time_p50", "cycle_time_p90", "cycle_time_p95", "cycle_time_p99"}
 	for _, st := range []string{"press", "paint", "oven"} {
 		names = append(names, st+".utilization", st+".queue", st+".wait")
-		for _, state := range []string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance"} {
+		for _, state := range []string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift"} {
 			names = append(names, st+".state_"+state)
 		}
 		names = append(names, st+".bottleneck_sole", st+".bottleneck_shifting")
@@ -134,8 +134,8 @@ func TestReplicationsCSV(t *testing.T) {
 func TestCSVRealRun(t *testing.T) {
 	s := runModel(t, tinyLine(false), 3)
 	sum := summaryRows(t, s)
-	// 7 plant statistics, 11 per station (no outages), 1 sink.
-	if len(sum) != 1+7+2*11+1 {
+	// 8 plant statistics, 12 per station (no outages), 1 sink.
+	if len(sum) != 1+8+2*12+1 {
 		t.Errorf("summary.csv: %d rows", len(sum))
 	}
 	for _, r := range sum[1:] {

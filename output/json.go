@@ -77,10 +77,13 @@ type CrewJSON struct {
 
 // KPIsJSON holds the plant-level indicators.
 type KPIsJSON struct {
-	Throughput         EstimateJSON            `json:"throughput"`
-	WIP                EstimateJSON            `json:"wip"`
-	CycleTime          EstimateJSON            `json:"cycle_time"`
-	CycleTimeQuantiles map[string]EstimateJSON `json:"cycle_time_quantiles"`
+	Throughput EstimateJSON `json:"throughput"`
+	// ThroughputScheduled is per unit of scheduled (working) time; equal to
+	// throughput without shifts.
+	ThroughputScheduled EstimateJSON            `json:"throughput_scheduled"`
+	WIP                 EstimateJSON            `json:"wip"`
+	CycleTime           EstimateJSON            `json:"cycle_time"`
+	CycleTimeQuantiles  map[string]EstimateJSON `json:"cycle_time_quantiles"`
 }
 
 // StationJSON holds one station's indicators; States has one entry per
@@ -123,7 +126,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 	out := SummaryJSON{Scenario: s.Scenario, Replications: len(s.Replications), Requested: s.Requested,
 		Partial: s.Partial, Confidence: s.Confidence, TimeUnit: s.TimeUnit,
 		Horizon: s.Run.Horizon, Warmup: s.Run.Warmup, Seed: s.Run.Seed,
-		KPIs: KPIsJSON{Throughput: estJSON(s.Throughput), WIP: estJSON(s.WIP), CycleTime: estJSON(s.CycleTime),
+		KPIs: KPIsJSON{Throughput: estJSON(s.Throughput), ThroughputScheduled: estJSON(s.ThroughputScheduled), WIP: estJSON(s.WIP), CycleTime: estJSON(s.CycleTime),
 			CycleTimeQuantiles: map[string]EstimateJSON{}},
 		Stations: []StationJSON{}, Sinks: []SinkJSON{}, Crews: []CrewJSON{},
 		Bottlenecks: []string{}, Verdict: Verdict(s), SuggestedWarmup: Number(s.SuggestedWarmup)}

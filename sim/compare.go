@@ -26,7 +26,7 @@ func KPIs() []KPI {
 		k = append(k, KPI{fmt.Sprintf("cycle_time_p%g", 100*p), false,
 			func(r *Replication) float64 { return r.CycleQuantiles[i] }})
 	}
-	return k
+	return append(k, KPI{"throughput_scheduled", true, func(r *Replication) float64 { return r.ThroughputScheduled }})
 }
 
 // KPIByName returns the KPI called name.
