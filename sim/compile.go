@@ -9,12 +9,13 @@ import (
 // plan is a Model with every name resolved to an index: stations are
 // 0..len(Stations)-1, sinks follow them as len(Stations)+k.
 type plan struct {
-	model    *Model
-	sourceTo []int                 // station index fed by each source
-	routes   [][]int               // per station: target node of each route
-	cumP     [][]float64           // per station: cumulative route probabilities
-	crewOf   func(name string) int // crew index of a name, -1 for ""
-	calendar []*WorkCalendar       // per station: its shift's calendar, nil around the clock
+	model        *Model
+	sourceTo     []int                 // station index fed by each source
+	routes       [][]int               // per station: target node of each route
+	cumP         [][]float64           // per station: cumulative route probabilities
+	crewOf       func(name string) int // crew index of a name, -1 for ""
+	calendar     []*WorkCalendar       // per station: its shift's calendar, nil around the clock
+	crewCalendar []*WorkCalendar       // per crew: its shift's calendar, nil around the clock
 	// scheduled is the union of the stations' calendars; nil when no
 	// station has a shift.
 	scheduled *WorkCalendar
@@ -130,6 +131,21 @@ func compile(m *Model) (*plan, error) {
 		add("shift", sh.Name)
 		shifts[sh.Name] = i
 	}
+	p.crewCalendar = make([]*WorkCalendar, len(m.Crews))
+	for i, c := range m.Crews {
+		if c.Shift == "" {
+			continue
+		}
+		if k, ok := shifts[c.Shift]; ok {
+			cal := m.Shifts[k].Calendar
+			p.crewCalendar[i] = &cal
+		} else {
+			bad("crew %q: shift %q does not exist", c.Name, c.Shift)
+		}
+	}
+	for _, st := range m.Stations {
+		checkOperators(st, m.Crews, crews, bad)
+	}
 	var union [][2]float64
 	for i, st := range m.Stations {
 		if st.Shift == "" {
@@ -186,5 +202,37 @@ func checkOutages(st Station, crews map[string]int, bad func(string, ...any)) {
 			bad("station %q: pm: duration is missing", st.Name)
 		}
 		crewOK("pm", pm.Crew)
+	}
+}
+
+// checkOperators checks a station's operators and load phase.
+func checkOperators(st Station, all []Crew, crews map[string]int, bad func(string, ...any)) {
+	op := st.Operators
+	if op == nil {
+		if st.Load != nil && (len(st.Failures) > 0 || st.PM != nil || st.Shift != "") {
+			bad("station %q: a load time together with failures, maintenance or a shift is not supported yet", st.Name)
+		}
+		return
+	}
+	if len(op.Crews) == 0 {
+		bad("station %q: operators: name at least one crew", st.Name)
+	}
+	if op.Count < 1 {
+		bad("station %q: operators: count must be >= 1, got %d", st.Name, op.Count)
+	}
+	for _, name := range op.Crews {
+		i, ok := crews[name]
+		switch {
+		case !ok:
+			bad("station %q: operators: crew %q does not exist", st.Name, name)
+		case all[i].Size < op.Count:
+			bad("station %q: operators: crew %q has %d members, fewer than the %d a machine needs", st.Name, name, all[i].Size, op.Count)
+		}
+	}
+	if op.During == DuringLoad && st.Load == nil {
+		bad("station %q: operators during the load phase need a load time", st.Name)
+	}
+	if st.Load != nil && (len(st.Failures) > 0 || st.PM != nil || st.Shift != "") {
+		bad("station %q: a load time together with failures, maintenance or a shift is not supported yet", st.Name)
 	}
 }

@@ -1,53 +1,125 @@
 package sim
 
-// crew is the running form of a Crew: free members and the machines waiting
-// for one, by priority and then first come, first served.
+import "github.com/fschuetz04/simgo"
+
+// crew is the running form of a Crew: free members and the requests
+// waiting for members, served by priority and then first come, first
+// served (a request that needs more members than are free lets smaller ones
+// behind it go first). A crew with a shift grants members only on shift;
+// members at work when the shift ends finish their task.
 type crew struct {
-	spec    *Crew
-	free    int
-	waiting []crewRequest
-	busy    TimeWeighted // members at work
+	spec     *Crew
+	free     int
+	waiting  []*crewRequest
+	busy     TimeWeighted // members at work
+	calendar *WorkCalendar
+	off      bool // off shift
+	onChange simgo.Handler
+	pl       *plant
 }
 
+// crewRequest asks one crew, or several in preference order, for count
+// members. The first crew that can grant it does; the others drop it.
 type crewRequest struct {
-	r        *reliability
+	count    int
 	priority int
+	granted  func(c *crew, now float64)
+	done     bool // granted or withdrawn
 }
 
 func newCrew(spec *Crew) *crew { return &crew{spec: spec, free: spec.Size} }
 
-// request asks for one member for r's outage; the repair starts as soon as
-// one is free.
-func (c *crew) request(r *reliability, priority int, now float64) {
-	if c.free > 0 {
-		c.free--
-		c.busy.Add(now, 1)
-		r.repair(now)
+// can reports whether the crew can grant count members now.
+func (c *crew) can(count int) bool { return !c.off && c.free >= count }
+
+// take grants req now.
+func (c *crew) take(req *crewRequest, now float64) {
+	req.done = true
+	c.free -= req.count
+	c.busy.Add(now, float64(req.count))
+	req.granted(c, now)
+}
+
+// request grants req at once if the crew can, else queues it.
+func (c *crew) request(req *crewRequest, now float64) {
+	if c.can(req.count) {
+		c.take(req, now)
 		return
 	}
+	c.enqueue(req)
+}
+
+// enqueue adds req behind every request of the same or higher priority.
+func (c *crew) enqueue(req *crewRequest) {
 	i := len(c.waiting)
-	for i > 0 && c.waiting[i-1].priority < priority {
+	for i > 0 && c.waiting[i-1].priority < req.priority {
 		i--
 	}
-	c.waiting = append(c.waiting, crewRequest{})
+	c.waiting = append(c.waiting, nil)
 	copy(c.waiting[i+1:], c.waiting[i:])
-	c.waiting[i] = crewRequest{r, priority}
+	c.waiting[i] = req
 }
 
-// release frees one member, who goes straight to the next waiting machine.
-func (c *crew) release(now float64) {
-	if len(c.waiting) == 0 {
-		c.free++
-		c.busy.Add(now, -1)
+// release frees n members and serves the waiting requests.
+func (c *crew) release(n int, now float64) {
+	c.free += n
+	c.busy.Add(now, -float64(n))
+	c.serve(now)
+}
+
+// serve grants waiting requests in order while members are free.
+func (c *crew) serve(now float64) {
+	kept := c.waiting[:0]
+	for _, req := range c.waiting {
+		switch {
+		case req.done:
+		case c.can(req.count):
+			c.take(req, now)
+		default:
+			kept = append(kept, req)
+		}
+	}
+	clear(c.waiting[len(kept):])
+	c.waiting = kept
+}
+
+// startShift applies the crew's calendar at time 0 and schedules its
+// changes.
+func (c *crew) startShift() {
+	if c.calendar == nil {
 		return
 	}
-	next := c.waiting[0]
-	c.waiting = c.waiting[1:]
-	next.r.repair(now)
+	c.onChange = c.change
+	c.off = !c.calendar.At(0)
+	c.schedule(0)
 }
 
-// utilization is the fraction of the members' time at work since the window
-// start.
+func (c *crew) schedule(now float64) {
+	if next := c.calendar.Next(now); next < c.pl.run.Horizon {
+		c.pl.sim.Timeout(next - now).AddHandler(c.onChange)
+	}
+}
+
+func (c *crew) change(*simgo.Event) {
+	now := c.pl.sim.Now()
+	c.off = !c.calendar.At(now)
+	if !c.off {
+		c.serve(now)
+	}
+	c.schedule(now)
+}
+
+// utilization is the fraction of the members' time at work since the
+// window start.
 func (c *crew) utilization(now float64) float64 {
 	return c.busy.Mean(now) / float64(c.spec.Size)
+}
+
+// scheduledUtilization is the members' time at work over their scheduled
+// time in [from, now).
+func (c *crew) scheduledUtilization(from, now float64) float64 {
+	if c.calendar == nil {
+		return c.utilization(now)
+	}
+	return c.busy.Mean(now) * (now - from) / (float64(c.spec.Size) * c.calendar.OnTime(from, now))
 }

@@ -154,7 +154,7 @@ func (r *reliability) segmentEnd(*simgo.Event) {
 		return
 	}
 	r.remaining = 0
-	r.m.leave(now)
+	r.m.done(now)
 }
 
 // calendarDue handles a calendar-time outage coming due. During another
@@ -184,6 +184,8 @@ func (r *reliability) begin(o *outage, now float64) {
 		r.stopSegment(now)
 	case m.state == Starved:
 		m.st.idle.remove(m, func(a, b *machine) bool { return a == b })
+	case m.state == WaitingOperator:
+		m.withdrawOperators()
 	}
 	if !o.pm {
 		r.failures++
@@ -202,8 +204,11 @@ func (r *reliability) call(o *outage, now float64) {
 		return
 	}
 	r.m.set(WaitingCrew, now)
-	o.crew.request(r, o.priority, now)
+	o.crew.request(&crewRequest{count: 1, priority: o.priority, granted: r.crewArrived}, now)
 }
+
+// crewArrived starts the repair once the crew member is there.
+func (r *reliability) crewArrived(_ *crew, now float64) { r.repair(now) }
 
 // repair starts the repair or maintenance of the current outage; a crew
 // member, if needed, is present.
@@ -222,7 +227,7 @@ func (r *reliability) back(*simgo.Event) {
 	now := r.m.st.pl.sim.Now()
 	o := r.out
 	if o.crew != nil {
-		o.crew.release(now)
+		o.crew.release(1, now)
 	}
 	o.renew()
 	if !o.pm {
@@ -273,6 +278,8 @@ func (r *reliability) renewFailures() {
 func (r *reliability) resume(now float64) {
 	m := r.m
 	switch {
+	case r.prior == WaitingOperator:
+		m.askOperators(now)
 	case r.prior == Busy && r.remaining > 0:
 		m.set(Busy, now)
 		r.segment(now)

@@ -58,4 +58,26 @@ type PM struct {
 type Crew struct {
 	Name string
 	Size int
+	// Shift names the calendar the members work; "" for around the clock.
+	Shift string
+}
+
+// Phase is the part of a machine's work that needs operators.
+type Phase int
+
+const (
+	// DuringProcess: the whole processing time (the load phase included).
+	DuringProcess Phase = iota
+	// DuringLoad: the load phase at the start of each part only.
+	DuringLoad
+)
+
+// Operators says which crew members a station's machines need to work:
+// Count members of the first crew in Crews (in preference order, e.g. by
+// skill) that has them free, for the Phase. A machine that has a part but
+// no operators waits in the state waiting_operator.
+type Operators struct {
+	Crews  []string
+	Count  int
+	During Phase
 }

@@ -14,11 +14,18 @@ type machine struct {
 	part   *part   // the part in process or blocked on it; nil when idle
 	onDone simgo.Handler
 	rel    *reliability // failures and maintenance; nil for a machine that never stops
+
+	// Operators: the request waiting for them, the crew whose members are
+	// with the machine.
+	opReq       *crewRequest
+	opHeld      *crew
+	onOperators func(*crew, float64)
+	onLoaded    simgo.Handler
 }
 
 func newMachine(st *station, k int) *machine {
 	m := &machine{st: st, index: k, state: Starved}
-	m.onDone = m.finish
+	m.onDone, m.onLoaded, m.onOperators = m.finish, m.loaded, m.operatorsArrived
 	return m
 }
 
@@ -35,15 +42,34 @@ func (m *machine) set(s State, now float64) {
 	m.state, m.since = s, now
 }
 
-// start begins processing p. A machine that never stops schedules one
-// event, the end of processing; one with failures or maintenance schedules
-// the end of processing or the next outage, whichever comes first.
+// start begins work on p: at once, or once its operators are there.
 func (m *machine) start(p *part, now float64) {
 	m.part = p
+	if m.st.ops != nil {
+		m.askOperators(now)
+		return
+	}
+	m.work(now)
+}
+
+// work begins the load phase, if any, and then processing.
+func (m *machine) work(now float64) {
 	m.set(Busy, now)
 	if tr := m.st.pl.tracer; tr != nil {
-		tr.PartEvent(now, p.id, PartStarted, m.st.spec.Name)
+		tr.PartEvent(now, m.part.id, PartStarted, m.st.spec.Name)
 	}
+	if m.st.load != nil {
+		m.st.pl.sim.Timeout(m.st.load.Rand()).AddHandler(m.onLoaded)
+		return
+	}
+	m.process(now)
+}
+
+// process draws the processing time. A machine that never stops schedules
+// one event, the end of processing; one with failures, maintenance or a
+// shift schedules the end of processing or the next outage, whichever
+// comes first.
+func (m *machine) process(now float64) {
 	d := m.st.process.Rand()
 	if m.rel != nil {
 		m.rel.process(d, now)
@@ -53,7 +79,15 @@ func (m *machine) start(p *part, now float64) {
 }
 
 // finish is called when processing ends.
-func (m *machine) finish(*simgo.Event) { m.leave(m.st.pl.sim.Now()) }
+func (m *machine) finish(*simgo.Event) { m.done(m.st.pl.sim.Now()) }
+
+// done ends processing: the operators leave and the part moves on.
+func (m *machine) done(now float64) {
+	if m.opHeld != nil {
+		m.releaseOperators(now)
+	}
+	m.leave(now)
+}
 
 // leave sends the finished part on, or blocks the machine until the next
 // station has room for it.

@@ -85,6 +85,10 @@ type Station struct {
 	// shift or a break ends.
 	Shift      string
 	AtShiftEnd AtShiftEnd
+	// Operators the machines need, nil for none; Load is the load time at
+	// the start of each part (nil for none), before Process.
+	Operators *Operators
+	Load      Dist
 }
 
 // Route is one branch of a station's routing: the name of a station or a sink

@@ -70,6 +70,8 @@ func (r *reliability) goOff(now float64) {
 		r.stopSegment(now)
 	case m.state == Starved:
 		m.st.idle.remove(m, func(a, b *machine) bool { return a == b })
+	case m.state == WaitingOperator:
+		m.withdrawOperators()
 	}
 	if !m.state.Unavailable() {
 		r.prior = m.state

@@ -29,6 +29,11 @@ type Replication struct {
 	Stations       []StationResult
 	Sinks          []int64   // parts absorbed per sink in the window
 	Crews          []float64 // utilisation per crew: fraction of its members' time at work
+	// CrewsScheduled is the utilisation per crew over its scheduled time
+	// (its shift; all the time without one).
+	CrewsScheduled []float64
+	// LabourPerPart is the crews' working time per part reaching a sink.
+	LabourPerPart float64
 	// WIPSeries is the time-average WIP in each of SeriesBuckets equal
 	// intervals of [0, Horizon], warm-up included, for warm-up analysis.
 	WIPSeries []float64
@@ -138,7 +143,9 @@ func build(pln *plan, r Run, index int) *plant {
 		return NewStream(r.Seed, index, element, purpose)
 	}
 	for i := range m.Crews {
-		pl.crews = append(pl.crews, newCrew(&m.Crews[i]))
+		c := newCrew(&m.Crews[i])
+		c.pl, c.calendar = pl, pln.crewCalendar[i]
+		pl.crews = append(pl.crews, c)
 	}
 	for i := range m.Stations {
 		spec := &m.Stations[i]
@@ -150,6 +157,15 @@ func build(pln *plan, r Run, index int) *plant {
 		}
 		if c := pln.calendar[i]; c != nil {
 			st.shift = &shiftDriver{st: st, calendar: c}
+		}
+		if spec.Load != nil {
+			st.load = spec.Load.Bind(stream(spec.Name, "load"))
+		}
+		if op := spec.Operators; op != nil {
+			st.ops = &operatorNeed{count: op.Count, during: op.During}
+			for _, name := range op.Crews {
+				st.ops.crews = append(st.ops.crews, pl.crews[pln.crewOf(name)])
+			}
 		}
 		for k := range spec.Machines {
 			mc := newMachine(st, k)
@@ -180,6 +196,9 @@ func build(pln *plan, r Run, index int) *plant {
 // simulate runs from time 0 to the horizon, resetting the statistics at the
 // end of the warm-up.
 func (pl *plant) simulate(ctx context.Context) error {
+	for _, c := range pl.crews {
+		c.startShift()
+	}
 	if pl.tracer != nil {
 		for _, st := range pl.stations {
 			for k, m := range st.machines {
@@ -259,9 +278,13 @@ func (pl *plant) results(index int) *Replication {
 	for _, k := range pl.sinks {
 		res.Sinks = append(res.Sinks, k.count)
 	}
+	labour := 0.0
 	for _, c := range pl.crews {
 		res.Crews = append(res.Crews, c.utilization(end))
+		res.CrewsScheduled = append(res.CrewsScheduled, c.scheduledUtilization(pl.run.Warmup, end))
+		labour += c.busy.Mean(end) * window
 	}
+	res.LabourPerPart = labour / float64(res.Completed)
 	res.WIPSeries = pl.wipSeries.means(end)
 	return res
 }

@@ -21,11 +21,14 @@ const (
 	Maintenance
 	// OffShift: outside the station's working time (shifts and breaks).
 	OffShift
+	// WaitingOperator: has a part to work on but not the operators it
+	// needs.
+	WaitingOperator
 	// NumStates is the number of states.
 	NumStates
 )
 
-var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift"}
+var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift", "waiting_operator"}
 
 // waiting reports whether a machine in state s waits — for work or for room
 // downstream — rather than being active; see the bottleneck detector.

@@ -20,6 +20,8 @@ type station struct {
 	blocked  fifo[holder]   // upstream holders waiting for room, FIFO
 	feeder   *source        // a saturated source feeding this station
 	shift    *shiftDriver   // nil around the clock
+	ops      *operatorNeed  // nil when the machines need no operators
+	load     Sampler        // load time at the start of each part, nil for none
 	process  Sampler
 
 	routes []int      // target nodes

@@ -17,12 +17,14 @@ type Summary struct {
 	// station follows a shift.
 	ThroughputScheduled Estimate
 	HasShifts           bool
-	WIP                 Estimate
-	CycleTime           Estimate
-	CycleQuantiles      []QuantileEstimate
-	Stations            []StationSummary
-	Sinks               []SinkSummary
-	Crews               []CrewSummary
+	// LabourPerPart is the crews' working time per part (time units).
+	LabourPerPart  Estimate
+	WIP            Estimate
+	CycleTime      Estimate
+	CycleQuantiles []QuantileEstimate
+	Stations       []StationSummary
+	Sinks          []SinkSummary
+	Crews          []CrewSummary
 	// PrecisionTarget is the relative half-width of throughput asked for by
 	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
 	// within the cap on replications.
@@ -66,6 +68,8 @@ type CrewSummary struct {
 	Name        string
 	Size        int
 	Utilization Estimate
+	// UtilizationScheduled is over the crew's scheduled time (its shift).
+	UtilizationScheduled Estimate
 }
 
 // SinkSummary summarises one sink: its throughput.
@@ -89,6 +93,7 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 	}
 	s.Throughput = col(func(x *Replication) float64 { return x.Throughput })
 	s.WIP = col(func(x *Replication) float64 { return x.WIP })
+	s.LabourPerPart = col(func(x *Replication) float64 { return x.LabourPerPart })
 	s.ThroughputScheduled = col(func(x *Replication) float64 { return x.ThroughputScheduled })
 	for _, st := range m.Stations {
 		s.HasShifts = s.HasShifts || st.Shift != ""
@@ -128,7 +133,8 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 	s.WarmupBias = WarmupBias(reps, r.Warmup, s.SuggestedWarmup, r.Horizon, c)
 	for k, c := range m.Crews {
 		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,
-			Utilization: col(func(x *Replication) float64 { return x.Crews[k] })})
+			Utilization:          col(func(x *Replication) float64 { return x.Crews[k] }),
+			UtilizationScheduled: col(func(x *Replication) float64 { return x.CrewsScheduled[k] })})
 	}
 	return s
 }

@@ -1,0 +1,62 @@
+package sim
+
+import "github.com/fschuetz04/simgo"
+
+// operatorNeed is a station's Operators, resolved to its crews.
+type operatorNeed struct {
+	crews  []*crew
+	count  int
+	during Phase
+}
+
+// askOperators makes the machine wait for its operators, asking its crews
+// in preference order: the first that has them free grants them, otherwise
+// the request waits at all of them and the first to have them grants it.
+func (m *machine) askOperators(now float64) {
+	need := m.st.ops
+	m.set(WaitingOperator, now)
+	req := &crewRequest{count: need.count, granted: m.onOperators}
+	m.opReq = req
+	for _, c := range need.crews {
+		if c.can(req.count) {
+			c.take(req, now)
+			return
+		}
+	}
+	for _, c := range need.crews {
+		c.enqueue(req)
+	}
+}
+
+// operatorsArrived starts the work the machine waited for.
+func (m *machine) operatorsArrived(c *crew, now float64) {
+	m.opReq, m.opHeld = nil, c
+	m.work(now)
+}
+
+// withdrawOperators cancels a waiting request (an outage or the end of the
+// shift interrupts the wait; it is asked again afterwards).
+func (m *machine) withdrawOperators() {
+	if m.opReq != nil {
+		m.opReq.done = true
+		m.opReq = nil
+	}
+}
+
+// releaseOperators lets the machine's operators go.
+func (m *machine) releaseOperators(now float64) {
+	if c := m.opHeld; c != nil {
+		m.opHeld = nil
+		c.release(m.st.ops.count, now)
+	}
+}
+
+// loaded ends the load phase: operators needed only to load leave, and
+// processing begins.
+func (m *machine) loaded(*simgo.Event) {
+	now := m.st.pl.sim.Now()
+	if m.st.ops != nil && m.st.ops.during == DuringLoad {
+		m.releaseOperators(now)
+	}
+	m.process(now)
+}

@@ -1,0 +1,116 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"testing"
+)
+
+// operatorStation is one saturated station of n machines whose machines
+// need one member of a crew of size crew for the phase.
+func operatorStation(n, crew int, load, process Dist, during Phase) *Model {
+	m := saturatedMachine(n, 1, nil, nil, []Crew{{Name: "operators", Size: crew}})
+	st := &m.Stations[0]
+	st.Process, st.Load = process, load
+	st.Operators = &Operators{Crews: []string{"operators"}, Count: 1, During: during}
+	return m
+}
+
+// TestSharedOperatorDuringProcess: one operator for two deterministic
+// machines of 1 time unit: the operator is the constraint, so the station
+// makes exactly what one machine makes, each machine waits half the time,
+// and each part costs exactly one unit of labour.
+func TestSharedOperatorDuringProcess(t *testing.T) {
+	s := runExp(t, operatorStation(2, 1, nil, constD(1), DuringProcess),
+		Run{Horizon: 1100, Warmup: 100, Replications: 2, Seed: 1, Confidence: 0.95})
+	exact(t, "throughput", s.Throughput.Mean, 1)
+	exact(t, "waiting for the operator", s.Stations[0].States[WaitingOperator].Mean, 0.5)
+	exact(t, "operator utilisation", s.Crews[0].Utilization.Mean, 1)
+	exact(t, "labour per part", s.LabourPerPart.Mean, 1)
+}
+
+// TestOperatorDuringLoad: the operator is needed only to load, so two
+// machines with load L and process P make min(1/L, 2/(L+P)) parts per time
+// unit: the operator's limit or the machines'.
+func TestOperatorDuringLoad(t *testing.T) {
+	for _, c := range []struct{ load, process float64 }{{1, 3}, {2, 1}, {1, 0.5}} {
+		t.Run(fmt.Sprintf("L=%g,P=%g", c.load, c.process), func(t *testing.T) {
+			s := runExp(t, operatorStation(2, 1, constD(c.load), constD(c.process), DuringLoad),
+				Run{Horizon: 1100, Warmup: 100, Replications: 2, Seed: 1, Confidence: 0.95})
+			exact(t, "throughput", s.Throughput.Mean, math.Min(1/c.load, 2/(c.load+c.process)))
+		})
+	}
+}
+
+// TestOperatorPool checks N machines that each need one of c operators to
+// load (exponential, rate μ) and then process alone (exponential, rate λ):
+// the machines waiting for or being loaded form the finite-source queue
+// M/M/c//N (Kleinrock vol. 1, §3.10, and Gross & Harris, Fundamentals of
+// Queueing Theory, §2.7),
+//
+//	pₙ ∝ C(N,n) rⁿ (n ≤ c),  pₙ ∝ C(N,n) n!/(c! c^(n−c)) rⁿ (n > c),  r = λ/μ,
+//
+// and the throughput is μ·Σ min(n, c) pₙ.
+func TestOperatorPool(t *testing.T) {
+	const n, c, lam, mu = 5, 2, 0.25, 1.0
+	p := make([]float64, n+1)
+	sum := 0.0
+	for k := 0; k <= n; k++ {
+		w := binom(n, k) * math.Pow(lam/mu, float64(k))
+		if k > c {
+			w *= fact(k) / (fact(c) * math.Pow(c, float64(k-c)))
+		}
+		p[k] = w
+		sum += w
+	}
+	th, busy := 0.0, 0.0
+	for k := range p {
+		p[k] /= sum
+		th += mu * math.Min(float64(k), c) * p[k]
+		busy += math.Min(float64(k), c) * p[k]
+	}
+	s := runExp(t, operatorStation(n, c, expD(1/mu), expD(1/lam), DuringLoad), testRun(20000, 500, 20))
+	within(t, "throughput", s.Throughput, th)
+	within(t, "operator utilisation", s.Crews[0].Utilization, busy/c)
+	checkLittle(t, s)
+}
+
+func fact(k int) float64 { return math.Gamma(float64(k) + 1) }
+
+func binom(n, k int) float64 { return fact(n) / (fact(k) * fact(n-k)) }
+
+// TestOperatorsOnShift: a machine that runs around the clock but needs an
+// operator who works Mon–Fri 06:00–14:00 during its 3 h process starts
+// parts at 6, 9 and 12 h (the operator finishes the last at 15 h): exactly
+// 15 parts a week, and the operator's utilisation over the scheduled hours
+// is 45/40.
+func TestOperatorsOnShift(t *testing.T) {
+	m := operatorStation(1, 1, nil, constD(3), DuringProcess)
+	m.Shifts = []Shift{{Name: "day", Calendar: oneShift(t)}}
+	m.Crews[0].Shift = "day"
+	s := runExp(t, m, Run{Horizon: 4 * weekH, Warmup: weekH, Replications: 1, Seed: 1, Confidence: 0.95})
+	exact(t, "parts a week", s.Throughput.Mean*weekH, 15)
+	exact(t, "operator utilisation over scheduled time", s.Crews[0].UtilizationScheduled.Mean, 45.0/40)
+	exact(t, "operator utilisation over all time", s.Crews[0].Utilization.Mean, 45.0/weekH)
+}
+
+// TestOperatorsWithOutages exercises waiting for operators interrupted by
+// failures and by the end of the station's shift, with two crews in
+// preference order, and checks the invariants.
+func TestOperatorsWithOutages(t *testing.T) {
+	m := saturatedMachine(3, 1, nil, nil, []Crew{{Name: "a", Size: 1}, {Name: "b", Size: 1}})
+	m.Shifts = []Shift{{Name: "day", Calendar: oneShift(t, [2]float64{10, 10.5})}}
+	st := &m.Stations[0]
+	st.Process, st.Shift = expD(0.5), "day"
+	st.Operators = &Operators{Crews: []string{"a", "b"}, Count: 1}
+	st.Failures = []Failure{{Name: "f", TTF: expD(5), TTR: expD(0.3), Basis: Calendar}}
+	s := runExp(t, m, testRun(10*weekH, weekH, 5))
+	checkLittle(t, s)
+	if s.Stations[0].States[WaitingOperator].Mean <= 0 || s.Crews[1].Utilization.Mean <= 0 {
+		t.Errorf("want waiting for operators and use of the second crew: %v, %v",
+			s.Stations[0].States[WaitingOperator].Mean, s.Crews[1].Utilization.Mean)
+	}
+	if s.Crews[0].Utilization.Mean < s.Crews[1].Utilization.Mean {
+		t.Errorf("the preferred crew works less than the second: %v < %v", s.Crews[0].Utilization.Mean, s.Crews[1].Utilization.Mean)
+	}
+}
