@@ -51,7 +51,7 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 	pl.crews, ok[3] = root.array("crew")
 	pl.shifts, ok[4] = root.array("shift")
 	nodes := pl.names()
-	pl.model.Crews = decodeCrews(pl.crews)
+	pl.model.Crews = pl.decodeCrews(pl.crews)
 	pl.model.Shifts = decodeShifts(pl.shifts, unit)
 	for _, t := range pl.sources {
 		pl.model.Sources = append(pl.model.Sources, decodeSource(t, unit))
@@ -61,6 +61,8 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 		st.Failures = pl.decodeFailures(t, unit)
 		st.PM = pl.decodePM(t, unit)
 		pl.decodeStationShift(t, &st)
+		pl.decodeOperators(t, &st, unit)
+		checkLoad(t, &st)
 		pl.model.Stations = append(pl.model.Stations, st)
 		pl.routes = append(pl.routes, routes)
 	}
@@ -129,7 +131,7 @@ func decodeSource(t *table, unit string) sim.Source {
 
 // decodeStation reads one [[station]] and its routes as written.
 func decodeStation(t *table, unit string) (sim.Station, []route) {
-	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end")
+	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load")
 	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
 	st.Name, _ = t.m["name"].(string) // checked by names
 	if n, ok := t.integer("machines"); ok {

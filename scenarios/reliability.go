@@ -15,12 +15,16 @@ type crewRef struct {
 }
 
 // decodeCrews reads the [[crew]] tables.
-func decodeCrews(tables []*table) []sim.Crew {
+func (pl *plant) decodeCrews(tables []*table) []sim.Crew {
 	var crews []sim.Crew
 	for _, t := range tables {
-		t.known("name", "size")
+		t.known("name", "size", "shift")
 		c := sim.Crew{Size: 1}
 		c.Name, _ = t.m["name"].(string) // checked by names
+		if name, ok := t.str("shift"); ok {
+			c.Shift = name
+			pl.shiftRefs = append(pl.shiftRefs, crewRef{t, "shift", name})
+		}
 		if n, ok := t.integer("size"); ok {
 			if n < 1 {
 				t.bad("size", "size must be >= 1, got %d", n)
