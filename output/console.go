@@ -62,12 +62,13 @@ func Console(w io.Writer, s *sim.Summary) error {
 		b.WriteString(table(rows, "  "))
 	}
 	if len(s.Crews) > 0 {
-		rows := [][]string{{"crew", "size", "utilisation"}}
+		rows := [][]string{{"crew", "size", "utilisation", "of scheduled time"}}
 		for _, c := range s.Crews {
-			rows = append(rows, []string{c.Name, fmt.Sprint(c.Size), est(c.Utilization, 100, "%")})
+			rows = append(rows, []string{c.Name, fmt.Sprint(c.Size), est(c.Utilization, 100, "%"), est(c.UtilizationScheduled, 100, "%")})
 		}
 		b.WriteString("\nCrews\n")
 		b.WriteString(table(rows, "  "))
+		fmt.Fprintf(&b, "  labour per part: %s %s of crew time\n", est(s.LabourPerPart, 1, ""), u)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -145,7 +145,8 @@ func TestConsoleReliabilityOnlyWithOutages(t *testing.T) {
 
 func TestConsoleCrewsOnlyWithCrews(t *testing.T) {
 	out := console(t, handPlant())
-	want := "\nCrews\n  crew          size  utilisation\n  fitters          2   41.0% ±5.0\n  electricians     1   12.0% ±3.2\n"
+	want := "\nCrews\n  crew          size  utilisation  of scheduled time\n  fitters          2   41.0% ±5.0         62.0% ±7.0\n" +
+		"  electricians     1   12.0% ±3.2         12.0% ±3.2\n  labour per part: 0.750 ±0.040 h of crew time\n"
 	if !strings.HasSuffix(out, want) {
 		t.Errorf("crews table: got\n%s\nwant it to end with\n%s", out, want)
 	}

@@ -70,7 +70,12 @@ func columns(s *sim.Summary) []column {
 	}
 	for k, c := range s.Crews {
 		cols = append(cols, column{"utilization", c.Name, c.Utilization,
-			func(r *sim.Replication) float64 { return r.Crews[k] }})
+			func(r *sim.Replication) float64 { return r.Crews[k] }},
+			column{"utilization_scheduled", c.Name, c.UtilizationScheduled,
+				func(r *sim.Replication) float64 { return r.CrewsScheduled[k] }})
+	}
+	if len(s.Crews) > 0 {
+		cols = append(cols, column{"labour_per_part", "", s.LabourPerPart, func(r *sim.Replication) float64 { return r.LabourPerPart }})
 	}
 	window := s.Run.Horizon - s.Run.Warmup
 	for k, sk := range s.Sinks {

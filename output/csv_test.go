@@ -52,7 +52,7 @@ func statNames() []string {
 		"cycle_time_p50", "cycle_time_p90", "cycle_time_p95", "cycle_time_p99"}
 	for _, st := range []string{"press", "paint", "oven"} {
 		names = append(names, st+".utilization", st+".queue", st+".wait")
-		for _, state := range []string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift"} {
+		for _, state := range []string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift", "waiting_operator"} {
 			names = append(names, st+".state_"+state)
 		}
 		names = append(names, st+".bottleneck_sole", st+".bottleneck_shifting")
@@ -60,7 +60,8 @@ func statNames() []string {
 			names = append(names, st+".availability", st+".oee", st+".failures", st+".mtbf", st+".mttr")
 		}
 	}
-	return append(names, "fitters.utilization", "electricians.utilization", "good.throughput", "scrap.throughput")
+	return append(names, "fitters.utilization", "fitters.utilization_scheduled", "electricians.utilization",
+		"electricians.utilization_scheduled", "labour_per_part", "good.throughput", "scrap.throughput")
 }
 
 func TestSummaryCSV(t *testing.T) {
@@ -134,8 +135,8 @@ func TestReplicationsCSV(t *testing.T) {
 func TestCSVRealRun(t *testing.T) {
 	s := runModel(t, tinyLine(false), 3)
 	sum := summaryRows(t, s)
-	// 8 plant statistics, 12 per station (no outages), 1 sink.
-	if len(sum) != 1+8+2*12+1 {
+	// 8 plant statistics, 13 per station (no outages), 1 sink.
+	if len(sum) != 1+8+2*13+1 {
 		t.Errorf("summary.csv: %d rows", len(sum))
 	}
 	for _, r := range sum[1:] {

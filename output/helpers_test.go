@@ -113,8 +113,10 @@ func handPlant() *sim.Summary {
 	oven.HasOutages = true
 	oven.Availability, oven.Performance = estimate(0.95, 0.0001), estimate(0.5263, 0.021)
 	s.Stations = []sim.StationSummary{press, paint, oven}
-	s.Crews = []sim.CrewSummary{{Name: "fitters", Size: 2, Utilization: estimate(0.41, 0.05)},
-		{Name: "electricians", Size: 1, Utilization: estimate(0.12, 0.032)}}
+	s.Crews = []sim.CrewSummary{
+		{Name: "fitters", Size: 2, Utilization: estimate(0.41, 0.05), UtilizationScheduled: estimate(0.62, 0.07)},
+		{Name: "electricians", Size: 1, Utilization: estimate(0.12, 0.032), UtilizationScheduled: estimate(0.12, 0.032)}}
+	s.LabourPerPart = estimate(0.75, 0.04)
 	s.Sinks = []sim.SinkSummary{{Name: "good", Throughput: estimate(1.6, 0.12)},
 		{Name: "scrap", Throughput: estimate(0.04, 0.011)}}
 	s.Replications = handReplications(s)
@@ -150,7 +152,9 @@ func handReplications(s *sim.Summary) []*sim.Replication {
 		}
 		for _, c := range s.Crews {
 			r.Crews = append(r.Crews, c.Utilization.Mean+d)
+			r.CrewsScheduled = append(r.CrewsScheduled, c.UtilizationScheduled.Mean+d)
 		}
+		r.LabourPerPart = s.LabourPerPart.Mean + d
 		reps = append(reps, r)
 	}
 	return reps

@@ -73,6 +73,8 @@ type CrewJSON struct {
 	Name        string       `json:"name"`
 	Size        int          `json:"size"`
 	Utilization EstimateJSON `json:"utilization"`
+	// UtilizationScheduled is over the crew's shift (all the time without).
+	UtilizationScheduled EstimateJSON `json:"utilization_scheduled"`
 }
 
 // KPIsJSON holds the plant-level indicators.
@@ -80,10 +82,12 @@ type KPIsJSON struct {
 	Throughput EstimateJSON `json:"throughput"`
 	// ThroughputScheduled is per unit of scheduled (working) time; equal to
 	// throughput without shifts.
-	ThroughputScheduled EstimateJSON            `json:"throughput_scheduled"`
-	WIP                 EstimateJSON            `json:"wip"`
-	CycleTime           EstimateJSON            `json:"cycle_time"`
-	CycleTimeQuantiles  map[string]EstimateJSON `json:"cycle_time_quantiles"`
+	ThroughputScheduled EstimateJSON `json:"throughput_scheduled"`
+	// LabourPerPart is the crews' working time per part, in time units.
+	LabourPerPart      EstimateJSON            `json:"labour_per_part"`
+	WIP                EstimateJSON            `json:"wip"`
+	CycleTime          EstimateJSON            `json:"cycle_time"`
+	CycleTimeQuantiles map[string]EstimateJSON `json:"cycle_time_quantiles"`
 }
 
 // StationJSON holds one station's indicators; States has one entry per
@@ -126,7 +130,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 	out := SummaryJSON{Scenario: s.Scenario, Replications: len(s.Replications), Requested: s.Requested,
 		Partial: s.Partial, Confidence: s.Confidence, TimeUnit: s.TimeUnit,
 		Horizon: s.Run.Horizon, Warmup: s.Run.Warmup, Seed: s.Run.Seed,
-		KPIs: KPIsJSON{Throughput: estJSON(s.Throughput), ThroughputScheduled: estJSON(s.ThroughputScheduled), WIP: estJSON(s.WIP), CycleTime: estJSON(s.CycleTime),
+		KPIs: KPIsJSON{Throughput: estJSON(s.Throughput), ThroughputScheduled: estJSON(s.ThroughputScheduled), LabourPerPart: estJSON(s.LabourPerPart), WIP: estJSON(s.WIP), CycleTime: estJSON(s.CycleTime),
 			CycleTimeQuantiles: map[string]EstimateJSON{}},
 		Stations: []StationJSON{}, Sinks: []SinkJSON{}, Crews: []CrewJSON{},
 		Bottlenecks: []string{}, Verdict: Verdict(s), SuggestedWarmup: Number(s.SuggestedWarmup)}
@@ -152,7 +156,8 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 		out.Stations = append(out.Stations, sj)
 	}
 	for _, c := range s.Crews {
-		out.Crews = append(out.Crews, CrewJSON{Name: c.Name, Size: c.Size, Utilization: estJSON(c.Utilization)})
+		out.Crews = append(out.Crews, CrewJSON{Name: c.Name, Size: c.Size, Utilization: estJSON(c.Utilization),
+			UtilizationScheduled: estJSON(c.UtilizationScheduled)})
 	}
 	for _, sk := range s.Sinks {
 		out.Sinks = append(out.Sinks, SinkJSON{Name: sk.Name, Throughput: estJSON(sk.Throughput)})
