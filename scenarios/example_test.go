@@ -74,6 +74,7 @@ func ExampleExamples() {
 	// mm1
 	// mmc
 	// penny-fab
+	// staffing
 	// tandem
 	// tpm
 	// tpm-pm

@@ -55,19 +55,22 @@ func TestExamplesRunLittleAndConservation(t *testing.T) {
 	}
 }
 
-// TestBundledVariantsCRN compares every bundled scenario that has variants
-// with them, and checks that common random numbers pay: for every variant
-// whose throughput differs at all, the paired interval of the difference is
-// narrower than the unpaired (Welch) one.
+// TestBundledVariantsCRN compares the bundled scenarios whose variants
+// change a part of the plant and keep the rest of its random timing (bottleneck-shift,
+// demo, tpm), and checks that common random numbers pay: for every variant
+// and KPI that differs at all, the paired interval of the difference is
+// narrower than the unpaired (Welch) one. CRN guarantees no such thing in
+// general — staffing's variants (more operators, more shifts) reorder when
+// every part starts, the pairs are hardly correlated, and with 5
+// replications the paired t (4 degrees of freedom) is then wider than
+// Welch's; its paired intervals are still valid, only not narrower.
 func TestBundledVariantsCRN(t *testing.T) {
-	for _, ex := range Examples() {
-		sc, err := LoadExample(ex.Name)
+	for _, name := range []string{"bottleneck-shift", "demo", "tpm"} {
+		sc, err := LoadExample(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(sc.Variants) == 0 {
-			continue
-		}
+		ex := Example{Name: name}
 		t.Run(ex.Name, func(t *testing.T) {
 			alts := []sim.Alternative{{Name: "base", Model: sc.Model, Run: sc.Run}}
 			for _, v := range sc.Variants {
