@@ -31,9 +31,9 @@ type plant struct {
 	stations  []*table
 	sinks     []*table
 	crews     []*table
-	crewRefs  []crewRef
+	crewRefs  []elementRef
 	shifts    []*table
-	shiftRefs []crewRef
+	shiftRefs []elementRef
 	routes    [][]route // per station
 	// named[i] says whether stations[i] is the station its name refers to:
 	// false for a station without a name or with a duplicate name.
@@ -78,10 +78,18 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 		root.bad("", "no [[sink]]: a scenario needs at least one sink")
 	}
 	if ok[3] {
-		pl.checkCrewRefs()
+		var names []string
+		for _, c := range pl.model.Crews {
+			names = append(names, c.Name)
+		}
+		checkRefs("crew", names, pl.crewRefs)
 	}
 	if ok[4] {
-		pl.checkShiftRefs()
+		var names []string
+		for _, s := range pl.model.Shifts {
+			names = append(names, s.Name)
+		}
+		checkRefs("shift", names, pl.shiftRefs)
 	}
 	if ok == [5]bool{true, true, true, true, true} {
 		// With a malformed element list, names would seem to be missing.

@@ -33,7 +33,7 @@ func (pl *plant) decodeOperators(t *table, st *sim.Station, unit string) {
 		b.known("crew", "count", "during")
 		if name, ok := b.str("crew"); ok {
 			op.Crews = append(op.Crews, name)
-			pl.crewRefs = append(pl.crewRefs, crewRef{b, "crew", name})
+			pl.crewRefs = append(pl.crewRefs, elementRef{b, "crew", name})
 		} else if !b.has("crew") {
 			b.missing("crew", "crew is missing: which crew's members run the machines?")
 		}

@@ -6,9 +6,9 @@ import (
 	"github.com/takt-sim/takt/sim"
 )
 
-// crewRef is a reference to a crew by name, to be checked once every crew
-// is known.
-type crewRef struct {
+// elementRef is a reference to a crew or a shift by name, checked once
+// every element is known.
+type elementRef struct {
 	t    *table
 	key  string
 	name string
@@ -23,7 +23,7 @@ func (pl *plant) decodeCrews(tables []*table) []sim.Crew {
 		c.Name, _ = t.m["name"].(string) // checked by names
 		if name, ok := t.str("shift"); ok {
 			c.Shift = name
-			pl.shiftRefs = append(pl.shiftRefs, crewRef{t, "shift", name})
+			pl.shiftRefs = append(pl.shiftRefs, elementRef{t, "shift", name})
 		}
 		if n, ok := t.integer("size"); ok {
 			if n < 1 {
@@ -138,7 +138,7 @@ func basis(b *table) sim.Basis {
 func (pl *plant) crewRef(b *table) string {
 	name, ok := b.str("crew")
 	if ok {
-		pl.crewRefs = append(pl.crewRefs, crewRef{b, "crew", name})
+		pl.crewRefs = append(pl.crewRefs, elementRef{b, "crew", name})
 	}
 	return name
 }
@@ -178,21 +178,20 @@ func (pl *plant) decodePM(t *table, unit string) *sim.PM {
 	return pm
 }
 
-// checkCrewRefs reports every crew reference that names no [[crew]].
-func (pl *plant) checkCrewRefs() {
-	var names []string
+// checkRefs reports every reference to an element of the given kind (crew,
+// shift) that names none of names.
+func checkRefs(kind string, names []string, refs []elementRef) {
 	known := map[string]bool{}
-	for _, c := range pl.model.Crews {
-		names = append(names, c.Name)
-		known[c.Name] = true
+	for _, n := range names {
+		known[n] = true
 	}
-	for _, r := range pl.crewRefs {
+	for _, r := range refs {
 		if !known[r.name] {
 			hint := ""
 			if s := suggest(r.name, names); s != "" {
 				hint = fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			r.t.bad(r.key, "crew %q names no [[crew]]%s", r.name, hint)
+			r.t.bad(r.key, "%s %q names no [[%s]]%s", kind, r.name, kind, hint)
 		}
 	}
 }

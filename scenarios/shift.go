@@ -153,7 +153,7 @@ func parseClock(s string) (float64, error) {
 func (pl *plant) decodeStationShift(t *table, st *sim.Station) {
 	if name, ok := t.str("shift"); ok {
 		st.Shift = name
-		pl.shiftRefs = append(pl.shiftRefs, crewRef{t, "shift", name})
+		pl.shiftRefs = append(pl.shiftRefs, elementRef{t, "shift", name})
 	}
 	switch v, ok := t.str("at_shift_end"); {
 	case !ok:
@@ -166,24 +166,5 @@ func (pl *plant) decodeStationShift(t *table, st *sim.Station) {
 	}
 	if t.has("at_shift_end") && !t.has("shift") {
 		t.bad("at_shift_end", "at_shift_end needs a shift")
-	}
-}
-
-// checkShiftRefs reports every shift reference that names no [[shift]].
-func (pl *plant) checkShiftRefs() {
-	var names []string
-	known := map[string]bool{}
-	for _, s := range pl.model.Shifts {
-		names = append(names, s.Name)
-		known[s.Name] = true
-	}
-	for _, r := range pl.shiftRefs {
-		if !known[r.name] {
-			hint := ""
-			if s := suggest(r.name, names); s != "" {
-				hint = fmt.Sprintf(" (did you mean %q?)", s)
-			}
-			r.t.bad(r.key, "shift %q names no [[shift]]%s", r.name, hint)
-		}
 	}
 }

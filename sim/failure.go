@@ -178,6 +178,22 @@ func (r *reliability) begin(o *outage, now float64) {
 	if r.out != nil {
 		panic("an outage began while the machine was already out of order")
 	}
+	r.interrupt(now)
+	if !o.pm {
+		r.failures++
+	}
+	r.prior = m.state
+	r.closing = false // a Finish part interrupted by a failure resumes after it
+	r.out, r.outStart = o, now
+	r.call(o, now)
+}
+
+// interrupt stops what the machine does for an outage: a part in process
+// is interrupted (it resumes afterwards), a starved machine leaves the idle
+// list, a request for operators is withdrawn; a blocked part stays where it
+// is (the next station may still take it).
+func (r *reliability) interrupt(now float64) {
+	m := r.m
 	switch {
 	case r.seg != nil:
 		r.seg.Abort()
@@ -187,13 +203,6 @@ func (r *reliability) begin(o *outage, now float64) {
 	case m.state == WaitingOperator:
 		m.withdrawOperators()
 	}
-	if !o.pm {
-		r.failures++
-	}
-	r.prior = m.state
-	r.closing = false // a Finish part interrupted by a failure resumes after it
-	r.out, r.outStart = o, now
-	r.call(o, now)
 }
 
 // call asks for a crew member for o, or starts the repair at once when none

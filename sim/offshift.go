@@ -60,19 +60,10 @@ func (r *reliability) shiftEnds(now float64) {
 	}
 }
 
-// goOff begins time off shift: a part in process is interrupted, a starved
-// machine leaves the idle list, a blocked part stays where it is.
+// goOff begins time off shift, interrupting what the machine does.
 func (r *reliability) goOff(now float64) {
 	m := r.m
-	switch {
-	case r.seg != nil:
-		r.seg.Abort()
-		r.stopSegment(now)
-	case m.state == Starved:
-		m.st.idle.remove(m, func(a, b *machine) bool { return a == b })
-	case m.state == WaitingOperator:
-		m.withdrawOperators()
-	}
+	r.interrupt(now)
 	if !m.state.Unavailable() {
 		r.prior = m.state
 		if m.part == nil {
