@@ -62,7 +62,6 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 		st.PM = pl.decodePM(t, unit)
 		pl.decodeStationShift(t, &st)
 		pl.decodeOperators(t, &st, unit)
-		checkLoad(t, &st)
 		pl.model.Stations = append(pl.model.Stations, st)
 		pl.routes = append(pl.routes, routes)
 	}

@@ -50,9 +50,9 @@ func (pl *plant) decodeOperators(t *table, st *sim.Station, unit string) {
 		case d == "load":
 			op.During = sim.DuringLoad
 		case d == "setup":
-			b.bad("during", `during = "setup" needs setups, which this version does not have yet`)
+			op.During = sim.DuringSetup
 		default:
-			b.bad("during", `during must be "process" or "load", got %q`, d)
+			b.bad("during", `during must be "process", "load" or "setup", got %q`, d)
 		}
 	}
 	if op.During == sim.DuringLoad && st.Load == nil && !t.has("load") {
@@ -66,12 +66,4 @@ func (pl *plant) decodeOperators(t *table, st *sim.Station, unit string) {
 		}
 	}
 	st.Operators = op
-}
-
-// checkLoad reports a load time combined with what this version cannot
-// combine it with.
-func checkLoad(t *table, st *sim.Station) {
-	if st.Load != nil && (len(st.Failures) > 0 || st.PM != nil || st.Shift != "") {
-		t.bad("load", "a load time together with failures, maintenance or a shift is not supported yet")
-	}
 }

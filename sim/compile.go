@@ -19,6 +19,10 @@ type plan struct {
 	// scheduled is the union of the stations' calendars; nil when no
 	// station has a shift.
 	scheduled *WorkCalendar
+	// productRoute is, per product, the node after each step of its route
+	// (the last one a sink); nil for a product without a route.
+	productRoute [][]int
+	stationOf    map[string]int
 }
 
 // compile resolves the names of m and checks what a run relies on. It
@@ -167,10 +171,81 @@ func compile(m *Model) (*plan, error) {
 		}
 		p.scheduled = &c
 	}
+	p.compileProducts(node, seen, bad)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// compileProducts resolves the products' routes, process overrides and the
+// sources' mixes.
+func (p *plan) compileProducts(node map[string]int, seen map[string]string, bad func(string, ...any)) {
+	m := p.model
+	p.stationOf = map[string]int{}
+	for i, st := range m.Stations {
+		p.stationOf[st.Name] = i
+	}
+	products := map[string]int{}
+	for k, pr := range m.Products {
+		if k, dup := seen[pr.Name]; dup || pr.Name == "" {
+			bad("product %q: name missing or already used by a %s", pr.Name, k)
+		}
+		seen[pr.Name] = "product"
+		products[pr.Name] = k
+		p.productRoute = append(p.productRoute, p.route(pr, node, bad))
+		for name := range pr.Process {
+			if _, ok := p.stationOf[name]; !ok {
+				bad("product %q: process: %q is not a station", pr.Name, name)
+			}
+		}
+	}
+	for _, so := range m.Sources {
+		if len(so.Mix) == 0 {
+			continue
+		}
+		sum := 0.0
+		for _, sh := range so.Mix {
+			k, ok := products[sh.Product]
+			if !ok {
+				bad("source %q: mix: %q is not a product", so.Name, sh.Product)
+				continue
+			}
+			sum += sh.P
+			if r := m.Products[k].Route; len(r) > 0 && r[0] != so.To {
+				bad("source %q: product %q starts its route at %q, not at %q where the source releases it", so.Name, sh.Product, r[0], so.To)
+			}
+		}
+		if math.Abs(sum-1) > routeTolerance {
+			bad("source %q: mix shares sum to %v, not 1", so.Name, sum)
+		}
+	}
+}
+
+// route resolves a product's route to the node after each step.
+func (p *plan) route(pr Product, node map[string]int, bad func(string, ...any)) []int {
+	m := p.model
+	if len(pr.Route) == 0 {
+		return nil
+	}
+	var nodes []int
+	for i, name := range pr.Route {
+		n, ok := node[name]
+		switch {
+		case !ok:
+			bad("product %q: route: %q is neither a station nor a sink", pr.Name, name)
+			return nil
+		case n >= len(m.Stations) && i != len(pr.Route)-1:
+			bad("product %q: route: the sink %q can only come last", pr.Name, name)
+			return nil
+		case i > 0:
+			nodes = append(nodes, n)
+		}
+	}
+	if last := node[pr.Route[len(pr.Route)-1]]; last < len(m.Stations) && len(m.Sinks) > 0 {
+		nodes = append(nodes, len(m.Stations)) // the first sink
+	}
+	return nodes
 }
 
 // checkOutages checks a station's failure modes and maintenance.
@@ -209,9 +284,6 @@ func checkOutages(st Station, crews map[string]int, bad func(string, ...any)) {
 func checkOperators(st Station, all []Crew, crews map[string]int, bad func(string, ...any)) {
 	op := st.Operators
 	if op == nil {
-		if st.Load != nil && (len(st.Failures) > 0 || st.PM != nil || st.Shift != "") {
-			bad("station %q: a load time together with failures, maintenance or a shift is not supported yet", st.Name)
-		}
 		return
 	}
 	if len(op.Crews) == 0 {
@@ -232,7 +304,7 @@ func checkOperators(st Station, all []Crew, crews map[string]int, bad func(strin
 	if op.During == DuringLoad && st.Load == nil {
 		bad("station %q: operators during the load phase need a load time", st.Name)
 	}
-	if st.Load != nil && (len(st.Failures) > 0 || st.PM != nil || st.Shift != "") {
-		bad("station %q: a load time together with failures, maintenance or a shift is not supported yet", st.Name)
+	if op.During == DuringSetup && st.Setup == nil {
+		bad("station %q: operators during setups need a setup", st.Name)
 	}
 }

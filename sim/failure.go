@@ -154,7 +154,7 @@ func (r *reliability) segmentEnd(*simgo.Event) {
 		return
 	}
 	r.remaining = 0
-	r.m.done(now)
+	r.m.phaseDone(now)
 }
 
 // calendarDue handles a calendar-time outage coming due. During another
@@ -289,12 +289,12 @@ func (r *reliability) resume(now float64) {
 	switch {
 	case r.prior == WaitingOperator:
 		m.askOperators(now)
-	case r.prior == Busy && r.remaining > 0:
-		m.set(Busy, now)
+	case (r.prior == Busy || r.prior == InSetup) && r.remaining > 0:
+		m.set(r.prior, now)
 		r.segment(now)
-	case r.prior == Busy && m.part != nil:
-		m.set(Busy, now)
-		m.leave(now)
+	case (r.prior == Busy || r.prior == InSetup) && m.part != nil:
+		m.set(r.prior, now) // the phase ended at the very instant it was interrupted
+		m.phaseDone(now)
 	case m.part != nil:
 		m.set(Blocked, now)
 	default:

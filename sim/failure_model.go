@@ -70,6 +70,8 @@ const (
 	DuringProcess Phase = iota
 	// DuringLoad: the load phase at the start of each part only.
 	DuringLoad
+	// DuringSetup: changeovers only.
+	DuringSetup
 )
 
 // Operators says which crew members a station's machines need to work:

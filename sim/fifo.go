@@ -53,3 +53,18 @@ func (q *fifo[T]) remove(x T, eq func(a, b T) bool) bool {
 	}
 	return false
 }
+
+// at returns the i-th oldest element.
+func (q *fifo[T]) at(i int) T { return q.buf[(q.head+i)%len(q.buf)] }
+
+// removeAt deletes the i-th oldest element, keeping the order of the others.
+func (q *fifo[T]) removeAt(i int) T {
+	x := q.at(i)
+	for j := i; j < q.n-1; j++ {
+		q.buf[(q.head+j)%len(q.buf)] = q.buf[(q.head+j+1)%len(q.buf)]
+	}
+	var zero T
+	q.buf[(q.head+q.n-1)%len(q.buf)] = zero
+	q.n--
+	return x
+}

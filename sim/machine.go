@@ -20,12 +20,26 @@ type machine struct {
 	opReq       *crewRequest
 	opHeld      *crew
 	onOperators func(*crew, float64)
-	onLoaded    simgo.Handler
+
+	phase    phase  // what the machine does with its part
+	setupKey string // the family or product it is set up for
+	setups   int64  // setups begun since the warm-up
 }
+
+// phase is a step of a machine's work on a part: setup (when the family
+// changes), load, process. Every phase can be interrupted by an outage and
+// resumes after it.
+type phase int
+
+const (
+	phaseSetup phase = iota
+	phaseLoad
+	phaseProcess
+)
 
 func newMachine(st *station, k int) *machine {
 	m := &machine{st: st, index: k, state: Starved}
-	m.onDone, m.onLoaded, m.onOperators = m.finish, m.loaded, m.operatorsArrived
+	m.onDone, m.onOperators = m.finish, m.operatorsArrived
 	return m
 }
 
@@ -52,25 +66,52 @@ func (m *machine) start(p *part, now float64) {
 	m.work(now)
 }
 
-// work begins the load phase, if any, and then processing.
+// work begins the work on the part: a setup if the part's family differs
+// from the last one's, then the load phase, if any, then processing.
 func (m *machine) work(now float64) {
-	m.set(Busy, now)
-	if tr := m.st.pl.tracer; tr != nil {
-		tr.PartEvent(now, m.part.id, PartStarted, m.st.spec.Name)
+	st := m.st
+	setup, d := false, 0.0
+	if st.setup != nil && m.part.prod != nil {
+		key := m.part.prod.key
+		d, setup = st.setup.time(m.setupKey, key)
+		m.setupKey = key
 	}
-	if m.st.load != nil {
-		m.st.pl.sim.Timeout(m.st.load.Rand()).AddHandler(m.onLoaded)
+	if setup {
+		m.set(InSetup, now)
+	} else {
+		m.set(Busy, now)
+	}
+	if tr := st.pl.tracer; tr != nil {
+		tr.PartEvent(now, m.part.id, PartStarted, st.spec.Name)
+	}
+	if setup {
+		m.setups++
+		m.run(phaseSetup, d, now)
 		return
 	}
-	m.process(now)
+	m.afterSetup(now)
 }
 
-// process draws the processing time. A machine that never stops schedules
-// one event, the end of processing; one with failures, maintenance or a
-// shift schedules the end of processing or the next outage, whichever
-// comes first.
-func (m *machine) process(now float64) {
-	d := m.st.process.Rand()
+// afterSetup begins the load phase, if any, else processing.
+func (m *machine) afterSetup(now float64) {
+	if m.st.load != nil {
+		m.run(phaseLoad, m.st.load.Rand(), now)
+		return
+	}
+	m.run(phaseProcess, m.st.processTime(m.part), now)
+}
+
+// run starts phase ph of duration d. A machine that never stops schedules
+// one event, the end of the phase; one with failures, maintenance or a
+// shift schedules the end of the phase or the next outage, whichever comes
+// first.
+func (m *machine) run(ph phase, d, now float64) {
+	m.phase = ph
+	s := Busy
+	if ph == phaseSetup {
+		s = InSetup
+	}
+	m.set(s, now)
 	if m.rel != nil {
 		m.rel.process(d, now)
 		return
@@ -78,8 +119,23 @@ func (m *machine) process(now float64) {
 	m.st.pl.sim.Timeout(d).AddHandler(m.onDone)
 }
 
-// finish is called when processing ends.
-func (m *machine) finish(*simgo.Event) { m.done(m.st.pl.sim.Now()) }
+// finish is called when a phase ends.
+func (m *machine) finish(*simgo.Event) { m.phaseDone(m.st.pl.sim.Now()) }
+
+// phaseDone goes on to the next phase; operators needed only for the
+// setup or the load leave when it ends.
+func (m *machine) phaseDone(now float64) {
+	switch m.phase {
+	case phaseSetup:
+		m.releaseAfter(DuringSetup, now)
+		m.afterSetup(now)
+	case phaseLoad:
+		m.releaseAfter(DuringLoad, now)
+		m.run(phaseProcess, m.st.processTime(m.part), now)
+	default:
+		m.done(now)
+	}
+}
 
 // done ends processing: the operators leave and the part moves on.
 func (m *machine) done(now float64) {
@@ -97,7 +153,7 @@ func (m *machine) leave(now float64) {
 	if pl.tracer != nil {
 		pl.tracer.PartEvent(now, m.part.id, PartFinished, st.spec.Name)
 	}
-	to := st.next()
+	to := st.next(m.part)
 	if to >= len(pl.stations) {
 		pl.sinks[to-len(pl.stations)].absorb(m.part, now)
 		m.part = nil
@@ -127,7 +183,7 @@ func (m *machine) pull(now float64) {
 	}
 	switch {
 	case st.queue.len() > 0:
-		m.start(st.dequeue(now), now)
+		m.start(st.dequeue(m, now), now)
 		st.refill(now)
 	case st.blocked.len() > 0:
 		u := st.blocked.pop()

@@ -52,6 +52,7 @@ type Model struct {
 	Sinks    []Sink
 	Crews    []Crew
 	Shifts   []Shift
+	Products []Product
 }
 
 // Source releases parts into the plant at one station.
@@ -63,6 +64,9 @@ type Source struct {
 	Interarrival Dist
 	// WIP is the number of parts a CONWIP source keeps in the plant.
 	WIP int
+	// Mix is the product mix of the released parts; empty in a model
+	// without products. The products' routes start at To.
+	Mix []Share
 }
 
 // Station is a group of identical parallel machines with a buffer in front.
@@ -89,6 +93,10 @@ type Station struct {
 	// the start of each part (nil for none), before Process.
 	Operators *Operators
 	Load      Dist
+	// Setup is the changeover between families or products; nil for none.
+	// Dispatch picks the next part from the buffer.
+	Setup    *Setup
+	Dispatch Dispatch
 }
 
 // Route is one branch of a station's routing: the name of a station or a sink

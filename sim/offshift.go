@@ -53,7 +53,7 @@ func (r *reliability) shiftEnds(now float64) {
 	r.offDue = true
 	switch {
 	case r.out != nil:
-	case r.m.state == Busy && r.m.st.spec.AtShiftEnd == Finish:
+	case (r.m.state == Busy || r.m.state == InSetup) && r.m.st.spec.AtShiftEnd == Finish:
 		r.closing = true
 	default:
 		r.goOff(now)

@@ -1,7 +1,5 @@
 package sim
 
-import "github.com/fschuetz04/simgo"
-
 // operatorNeed is a station's Operators, resolved to its crews.
 type operatorNeed struct {
 	crews  []*crew
@@ -51,12 +49,9 @@ func (m *machine) releaseOperators(now float64) {
 	}
 }
 
-// loaded ends the load phase: operators needed only to load leave, and
-// processing begins.
-func (m *machine) loaded(*simgo.Event) {
-	now := m.st.pl.sim.Now()
-	if m.st.ops != nil && m.st.ops.during == DuringLoad {
+// releaseAfter lets operators needed only for phase go.
+func (m *machine) releaseAfter(phase Phase, now float64) {
+	if m.st.ops != nil && m.st.ops.during == phase {
 		m.releaseOperators(now)
 	}
-	m.process(now)
 }

@@ -1,12 +1,17 @@
 package sim
 
+import "math"
+
 // part is one unit of work moving through the plant.
 type part struct {
 	id      int64 // from 1, in creation order
 	src     *source
-	entered float64 // time it entered the plant
-	queued  float64 // time it entered its current buffer
-	next    *part   // free list link
+	prod    *productRun // nil in a model without products
+	step    int         // index of the current station in the product's route
+	due     float64     // due date, +Inf without one
+	entered float64     // time it entered the plant
+	queued  float64     // time it entered its current buffer
+	next    *part       // free list link
 }
 
 // newPart returns a part from the replication's free list, or a new one.
@@ -18,7 +23,10 @@ func (pl *plant) newPart(src *source) *part {
 		pl.free = p.next
 	}
 	pl.nextPart++
-	*p = part{id: pl.nextPart, src: src}
+	*p = part{id: pl.nextPart, src: src, due: math.Inf(1)}
+	if src.mix != nil {
+		p.prod = src.mix.draw()
+	}
 	return p
 }
 
@@ -34,6 +42,9 @@ func (pl *plant) enter(p *part, now float64) {
 	pl.entered++
 	pl.wip.Add(now, 1)
 	pl.wipSeries.set(now, pl.wip.Value())
+	if p.prod != nil {
+		p.prod.wip.Add(now, 1)
+	}
 	if pl.tracer != nil {
 		pl.tracer.PartEvent(now, p.id, PartEntered, p.src.spec.Name)
 		pl.tracer.Level(now, "", int(pl.wip.Value()))
@@ -47,4 +58,12 @@ func (pl *plant) enter(p *part, now float64) {
 type holder interface {
 	heldPart(now float64) *part
 	released(now float64)
+}
+
+// priority is the part's priority for the priority dispatch rule.
+func (p *part) priority() int {
+	if p.prod != nil {
+		return p.prod.spec.Priority
+	}
+	return 0
 }

@@ -34,6 +34,8 @@ type Replication struct {
 	CrewsScheduled []float64
 	// LabourPerPart is the crews' working time per part reaching a sink.
 	LabourPerPart float64
+	// Products holds the results per product, in model order.
+	Products []ProductResult
 	// WIPSeries is the time-average WIP in each of SeriesBuckets equal
 	// intervals of [0, Horizon], warm-up included, for warm-up analysis.
 	WIPSeries []float64
@@ -41,6 +43,15 @@ type Replication struct {
 	// Conservation over the whole run (warm-up included):
 	// Entered = Exited + InPlant.
 	Entered, Exited, InPlant int64
+}
+
+// ProductResult holds one product's results in one replication.
+type ProductResult struct {
+	Completed      int64
+	Throughput     float64
+	WIP            float64
+	CycleTime      float64
+	CycleQuantiles [len(Quantiles)]float64
 }
 
 // StationResult holds one station's results in one replication.
@@ -68,6 +79,7 @@ type StationResult struct {
 	// bottleneck.go): sole, and shifting (overlapping with the bottleneck
 	// before or after).
 	BottleneckSole, BottleneckShifting float64
+	Setups                             int64 // setups begun in the window, all machines
 }
 
 // plant is one replication in progress: the running elements on one simgo
@@ -79,6 +91,7 @@ type plant struct {
 	sources  []*source
 	sinks    []*sink
 	crews    []*crew
+	products []*productRun
 	free     *part
 	tracer   Tracer
 	nextPart int64
@@ -142,6 +155,9 @@ func build(pln *plan, r Run, index int) *plant {
 	stream := func(element, purpose string) *rand.PCG {
 		return NewStream(r.Seed, index, element, purpose)
 	}
+	for k := range m.Products {
+		pl.products = append(pl.products, newProductRun(pln, k, stream))
+	}
 	for i := range m.Crews {
 		c := newCrew(&m.Crews[i])
 		c.pl, c.calendar = pl, pln.crewCalendar[i]
@@ -160,6 +176,17 @@ func build(pln *plan, r Run, index int) *plant {
 		}
 		if spec.Load != nil {
 			st.load = spec.Load.Bind(stream(spec.Name, "load"))
+		}
+		st.dispatch = spec.Dispatch
+		if su := spec.Setup; su != nil {
+			st.setup = &setupRun{}
+			if su.Time != nil {
+				st.setup.def = su.Time.Bind(stream(spec.Name, "setup"))
+			}
+			for _, c := range su.Changes {
+				st.setup.changes = append(st.setup.changes, setupChangeRun{c.From, c.To,
+					c.Time.Bind(stream(spec.Name, "setup/"+c.From+"->"+c.To))})
+			}
 		}
 		if op := spec.Operators; op != nil {
 			st.ops = &operatorNeed{count: op.Count, during: op.During}
@@ -181,6 +208,19 @@ func build(pln *plan, r Run, index int) *plant {
 	for i := range m.Sources {
 		spec := &m.Sources[i]
 		s := &source{pl: pl, spec: spec, to: pl.stations[pln.sourceTo[i]]}
+		if len(spec.Mix) > 0 {
+			s.mix = &mixer{r: rand.New(stream(spec.Name, "mix"))}
+			sum := 0.0
+			for _, sh := range spec.Mix {
+				for k, pr := range m.Products {
+					if pr.Name == sh.Product {
+						s.mix.products = append(s.mix.products, pl.products[k])
+					}
+				}
+				sum += sh.P
+				s.mix.cum = append(s.mix.cum, sum)
+			}
+		}
 		s.onArrive = s.arrive
 		switch spec.Kind {
 		case Open:
@@ -249,6 +289,12 @@ func (pl *plant) reset(now float64) {
 	pl.wip.Reset(now)
 	pl.cycle.Reset()
 	pl.ctSketch.Reset()
+	for _, pr := range pl.products {
+		pr.completed = 0
+		pr.cycle.Reset()
+		pr.sketch.Reset()
+		pr.wip.Reset(now)
+	}
 }
 
 // results closes every statistic at the horizon.
@@ -286,5 +332,13 @@ func (pl *plant) results(index int) *Replication {
 	}
 	res.LabourPerPart = labour / float64(res.Completed)
 	res.WIPSeries = pl.wipSeries.means(end)
+	for _, pr := range pl.products {
+		r := ProductResult{Completed: pr.completed, Throughput: float64(pr.completed) / window,
+			WIP: pr.wip.Mean(end), CycleTime: pr.cycle.Mean()}
+		for i, p := range Quantiles {
+			r.CycleQuantiles[i] = pr.sketch.Quantile(p)
+		}
+		res.Products = append(res.Products, r)
+	}
 	return res
 }

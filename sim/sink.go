@@ -18,6 +18,12 @@ func (k *sink) absorb(p *part, now float64) {
 	ct := now - p.entered
 	pl.cycle.Add(ct)
 	pl.ctSketch.Add(ct)
+	if pr := p.prod; pr != nil {
+		pr.completed++
+		pr.cycle.Add(ct)
+		pr.sketch.Add(ct)
+		pr.wip.Add(now, -1)
+	}
 	if pl.tracer != nil {
 		pl.tracer.PartEvent(now, p.id, PartExited, k.spec.Name)
 		pl.tracer.Level(now, "", int(pl.wip.Value()))

@@ -11,6 +11,7 @@ type source struct {
 	held     *part   // Open: the part waiting for room at the station
 	pending  int     // CONWIP: releases waiting for room at the station
 	onArrive simgo.Handler
+	mix      *mixer // the product of each part; nil without products
 }
 
 // start releases the first parts at time 0.

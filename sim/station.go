@@ -23,6 +23,8 @@ type station struct {
 	ops      *operatorNeed  // nil when the machines need no operators
 	load     Sampler        // load time at the start of each part, nil for none
 	process  Sampler
+	setup    *setupRun // nil without setups
+	dispatch Dispatch
 
 	routes []int      // target nodes
 	cumP   []float64  // cumulative route probabilities
@@ -63,9 +65,15 @@ func (st *station) accept(p *part, now float64) bool {
 	return false
 }
 
-// dequeue removes the first part of the buffer.
-func (st *station) dequeue(now float64) *part {
-	p := st.queue.pop()
+// dequeue removes the part the dispatch rule picks for machine m from the
+// buffer.
+func (st *station) dequeue(m *machine, now float64) *part {
+	var p *part
+	if st.dispatch == FIFO {
+		p = st.queue.pop()
+	} else {
+		p = st.queue.removeAt(pick(&st.queue, st.dispatch, st.index, m.setupKey))
+	}
 	st.level.Set(now, float64(st.queue.len()))
 	st.wait.Add(now - p.queued)
 	if tr := st.pl.tracer; tr != nil {
@@ -96,8 +104,13 @@ func (st *station) enqueue(p *part, now float64) {
 	}
 }
 
-// next draws the node a finished part goes to.
-func (st *station) next() int {
+// next is the node a finished part goes to: the next step of its
+// product's route, or the station's routing.
+func (st *station) next(p *part) int {
+	if p.prod != nil && p.prod.route != nil {
+		p.step++
+		return p.prod.route[p.step-1]
+	}
 	if st.router == nil {
 		return st.routes[0]
 	}
@@ -113,7 +126,7 @@ func (st *station) next() int {
 // reset starts the statistics window at now (end of the warm-up).
 func (st *station) reset(now float64) {
 	for _, m := range st.machines {
-		m.since = now
+		m.since, m.setups = now, 0
 		if m.rel != nil {
 			m.rel.reset()
 		}
@@ -162,7 +175,21 @@ func (st *station) result(end, window float64) StationResult {
 		sr.MTBF = sr.Availability * planned * total / float64(sr.Failures)
 	}
 	sr.MTTR = restored.Mean()
+	for _, m := range st.machines {
+		sr.Setups += m.setups
+	}
 	sr.BottleneckSole = st.pl.bottleneck.sole[st.index] / window
 	sr.BottleneckShifting = st.pl.bottleneck.shifted[st.index] / window
 	return sr
+}
+
+// processTime draws the processing time of p: its product's own, or the
+// station's.
+func (st *station) processTime(p *part) float64 {
+	if p.prod != nil {
+		if s := p.prod.process[st.index]; s != nil {
+			return s.Rand()
+		}
+	}
+	return st.process.Rand()
 }

@@ -25,6 +25,7 @@ type Summary struct {
 	Stations       []StationSummary
 	Sinks          []SinkSummary
 	Crews          []CrewSummary
+	Products       []ProductSummary
 	// PrecisionTarget is the relative half-width of throughput asked for by
 	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
 	// within the cap on replications.
@@ -61,6 +62,15 @@ type StationSummary struct {
 	HasOutages                              bool // the station has failure modes or maintenance
 	// Bottleneck shares of time by the active-period method.
 	BottleneckSole, BottleneckShifting Estimate
+	// Setups is the number of setups per replication.
+	Setups Estimate
+}
+
+// ProductSummary summarises one product over the replications.
+type ProductSummary struct {
+	Name                       string
+	Throughput, WIP, CycleTime Estimate
+	CycleQuantiles             []QuantileEstimate
 }
 
 // CrewSummary summarises one crew: the fraction of its members' time at work.
@@ -127,10 +137,22 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 		ss.HasOutages = len(st.Failures) > 0 || st.PM != nil
 		ss.BottleneckSole = col(func(x *Replication) float64 { return x.Stations[i].BottleneckSole })
 		ss.BottleneckShifting = col(func(x *Replication) float64 { return x.Stations[i].BottleneckShifting })
+		ss.Setups = col(func(x *Replication) float64 { return float64(x.Stations[i].Setups) })
 		s.Stations = append(s.Stations, ss)
 	}
 	s.SuggestedWarmup = SuggestWarmup(reps, r.Horizon)
 	s.WarmupBias = WarmupBias(reps, r.Warmup, s.SuggestedWarmup, r.Horizon, c)
+	for k, pr := range m.Products {
+		ps := ProductSummary{Name: pr.Name,
+			Throughput: col(func(x *Replication) float64 { return x.Products[k].Throughput }),
+			WIP:        col(func(x *Replication) float64 { return x.Products[k].WIP }),
+			CycleTime:  col(func(x *Replication) float64 { return x.Products[k].CycleTime })}
+		for q, p := range Quantiles {
+			ps.CycleQuantiles = append(ps.CycleQuantiles, QuantileEstimate{P: p,
+				Estimate: col(func(x *Replication) float64 { return x.Products[k].CycleQuantiles[q] })})
+		}
+		s.Products = append(s.Products, ps)
+	}
 	for k, c := range m.Crews {
 		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,
 			Utilization:          col(func(x *Replication) float64 { return x.Crews[k] }),
