@@ -34,6 +34,7 @@ type plant struct {
 	crewRefs  []elementRef
 	shifts    []*table
 	shiftRefs []elementRef
+	products  []*table
 	routes    [][]route // per station
 	// named[i] says whether stations[i] is the station its name refers to:
 	// false for a station without a name or with a duplicate name.
@@ -44,24 +45,30 @@ type plant struct {
 // together.
 func decodeModel(root *table, name, unit string) *sim.Model {
 	pl := &plant{model: &sim.Model{Name: name, TimeUnit: unit}}
-	var ok [5]bool
+	var ok [6]bool
 	pl.sources, ok[0] = root.array("source")
 	pl.stations, ok[1] = root.array("station")
 	pl.sinks, ok[2] = root.array("sink")
 	pl.crews, ok[3] = root.array("crew")
 	pl.shifts, ok[4] = root.array("shift")
+	pl.products, ok[5] = root.array("product")
 	nodes := pl.names()
+	pl.model.Products = decodeProducts(pl.products, unit)
 	pl.model.Crews = pl.decodeCrews(pl.crews)
 	pl.model.Shifts = decodeShifts(pl.shifts, unit)
 	for _, t := range pl.sources {
-		pl.model.Sources = append(pl.model.Sources, decodeSource(t, unit))
+		so := decodeSource(t, unit)
+		pl.decodeMix(t, &so)
+		pl.model.Sources = append(pl.model.Sources, so)
 	}
 	for _, t := range pl.stations {
-		st, routes := decodeStation(t, unit)
+		st, routes := decodeStation(t, unit, len(pl.products) > 0)
 		st.Failures = pl.decodeFailures(t, unit)
 		st.PM = pl.decodePM(t, unit)
 		pl.decodeStationShift(t, &st)
 		pl.decodeOperators(t, &st, unit)
+		st.Setup = decodeSetup(t, unit)
+		st.Dispatch = decodeDispatch(t)
 		pl.model.Stations = append(pl.model.Stations, st)
 		pl.routes = append(pl.routes, routes)
 	}
@@ -90,17 +97,19 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 		}
 		checkRefs("shift", names, pl.shiftRefs)
 	}
-	if ok == [5]bool{true, true, true, true, true} {
+	if ok == [6]bool{true, true, true, true, true, true} {
 		// With a malformed element list, names would seem to be missing.
 		pl.resolve(nodes)
-		pl.checkReach()
+		if pl.resolveProducts(nodes) {
+			pl.checkReach()
+		}
 	}
 	return pl.model
 }
 
 // decodeSource reads one [[source]].
 func decodeSource(t *table, unit string) sim.Source {
-	t.known("name", "to", "interarrival", "saturated", "conwip")
+	t.known("name", "to", "interarrival", "saturated", "conwip", "mix")
 	so := sim.Source{}
 	so.Name, _ = t.m["name"].(string) // checked by names
 	if to, ok := t.str("to"); ok {
@@ -137,8 +146,8 @@ func decodeSource(t *table, unit string) sim.Source {
 }
 
 // decodeStation reads one [[station]] and its routes as written.
-func decodeStation(t *table, unit string) (sim.Station, []route) {
-	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load")
+func decodeStation(t *table, unit string, hasProducts bool) (sim.Station, []route) {
+	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch")
 	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
 	st.Name, _ = t.m["name"].(string) // checked by names
 	if n, ok := t.integer("machines"); ok {
@@ -158,7 +167,7 @@ func decodeStation(t *table, unit string) (sim.Station, []route) {
 		}
 		st.Buffer = int(b)
 	}
-	routes := decodeRoutes(t)
+	routes := decodeRoutes(t, hasProducts)
 	for _, r := range routes {
 		st.Routes = append(st.Routes, sim.Route{To: r.to, P: r.p})
 	}
@@ -166,10 +175,12 @@ func decodeStation(t *table, unit string) (sim.Station, []route) {
 }
 
 // decodeRoutes reads "to": a name, or a split of { station|sink = "x", p = … }.
-func decodeRoutes(t *table) []route {
+func decodeRoutes(t *table, hasProducts bool) []route {
 	v, ok := t.m["to"]
 	if !ok {
-		t.missing("to", "to is missing: where do finished parts go?")
+		if !hasProducts { // with products, routes may be all there is
+			t.missing("to", "to is missing: where do finished parts go?")
+		}
 		return nil
 	}
 	if x, ok := v.(string); ok {

@@ -41,6 +41,7 @@ func (pl *plant) names() map[string]node {
 	add("sink", pl.sinks)
 	add("crew", pl.crews)
 	add("shift", pl.shifts)
+	add("product", pl.products)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].node.line < all[j].node.line })
 	nodes := map[string]node{}
 	pl.named = make([]bool, len(pl.stations))
@@ -101,7 +102,7 @@ func (pl *plant) resolveRoute(t *table, r *route, nodes map[string]node) int {
 		return bad("to %q names no station or sink%s", r.to, pl.hint(r.to, "station", "sink"))
 	case !ok:
 		return bad("to %q names no %s%s", r.to, r.kind, pl.hint(r.to, r.kind))
-	case n.kind == "source" || n.kind == "crew" || n.kind == "shift":
+	case n.kind == "source" || n.kind == "crew" || n.kind == "shift" || n.kind == "product":
 		return bad("to %q is a %s; parts can only go to a station or a sink", r.to, n.kind)
 	case r.kind != "" && n.kind != r.kind:
 		return bad("to %q is a %s, not a %s (write %s = %q)", r.to, n.kind, r.kind, n.kind, r.to)
@@ -173,7 +174,7 @@ func (r route) live() bool { return r.p > 0 || r.badP }
 // sink, an unknown target or a station already known to lead to a sink.
 func (pl *plant) leadsToSink(i int, toSinkOK []bool) bool {
 	if len(pl.routes[i]) == 0 {
-		return true // "to" is missing or malformed, already reported
+		return len(pl.products) == 0 // "to" is missing or malformed, already reported
 	}
 	for _, r := range pl.routes[i] {
 		if r.live() && (r.target < 0 || toSinkOK[r.target]) {

@@ -108,8 +108,8 @@ func compile(m *Model) (*plan, error) {
 		if st.Process == nil {
 			bad("station %q: process is missing", st.Name)
 		}
-		if len(st.Routes) == 0 {
-			bad("station %q: to is missing", st.Name)
+		if len(st.Routes) == 0 && !allRouted(m) {
+			bad("station %q: to is missing (only a plant whose every part follows a product route can do without)", st.Name)
 		}
 		sum := 0.0
 		for _, r := range st.Routes {
@@ -307,4 +307,24 @@ func checkOperators(st Station, all []Crew, crews map[string]int, bad func(strin
 	if op.During == DuringSetup && st.Setup == nil {
 		bad("station %q: operators during setups need a setup", st.Name)
 	}
+}
+
+// allRouted reports whether every part the sources release follows a
+// product route, so that stations need no routing of their own.
+func allRouted(m *Model) bool {
+	routed := map[string]bool{}
+	for _, p := range m.Products {
+		routed[p.Name] = len(p.Route) > 0
+	}
+	for _, so := range m.Sources {
+		if len(so.Mix) == 0 {
+			return false
+		}
+		for _, sh := range so.Mix {
+			if !routed[sh.Product] {
+				return false
+			}
+		}
+	}
+	return true
 }

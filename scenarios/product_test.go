@@ -1,0 +1,93 @@
+package scenarios
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+const productBase = `name = "products"
+time_unit = "min"
+[run]
+horizon = "2d"
+[[product]]
+name = "A"
+family = "red"
+route = ["cut", "weld", "paint"]
+process = { cut = "2min", weld = "exp(3min)" }
+[[product]]
+name = "B"
+family = "blue"
+route = ["cut", "paint", "done"]
+priority = 2
+[[source]]
+name = "mix"
+to = "cut"
+interarrival = "exp(5min)"
+mix = { A = 0.6, B = 0.4 }
+[[station]]
+name = "cut"
+process = "1min"
+setup = "10min"
+dispatch = "same_family"
+[[station]]
+name = "weld"
+process = "2min"
+[[station]]
+name = "paint"
+process = "3min"
+setup = { default = "10min", "red->blue" = "5min", "*->red" = "20min" }
+[[sink]]
+name = "done"
+`
+
+func TestProductKeys(t *testing.T) {
+	sc, err := Parse("p.toml", []byte(productBase))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sc.Model
+	a, b := m.Products[0], m.Products[1]
+	if a.Family != "red" || strings.Join(a.Route, ",") != "cut,weld,paint" || a.Process["cut"].String() != "const(2)" ||
+		b.Priority != 2 || len(b.Process) != 0 {
+		t.Errorf("products %+v", m.Products)
+	}
+	if mix := m.Sources[0].Mix; len(mix) != 2 || mix[0] != (sim.Share{Product: "A", P: 0.6}) {
+		t.Errorf("mix %+v", mix)
+	}
+	cut, paint := m.Stations[0], m.Stations[2]
+	if cut.Setup.Time.String() != "const(10)" || cut.Dispatch != sim.SameFamily || len(cut.Routes) != 0 {
+		t.Errorf("cut %+v", cut)
+	}
+	ch := paint.Setup.Changes
+	if len(ch) != 2 || ch[0] != (sim.SetupChange{From: "red", To: "blue", Time: ch[0].Time}) || ch[1].From != "" || ch[1].To != "red" {
+		t.Errorf("paint setups %+v", ch)
+	}
+	if _, err := runScenario(sc); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestProductProblems(t *testing.T) {
+	for _, c := range []struct{ old, new, want string }{
+		{`mix = { A = 0.6, B = 0.4 }`, `mix = { A = 0.6, C = 0.4 }`, `p.toml:19: source "mix": mix: "C" names no [[product]]`},
+		{`mix = { A = 0.6, B = 0.4 }`, `mix = { A = 0.6, B = 0.3 }`, `p.toml:19: source "mix": mix: shares sum to 0.9, not 1`},
+		{`route = ["cut", "weld", "paint"]`, `route = ["cut", "welt", "paint"]`, `p.toml:8: product "A": route: "welt" names no station or sink (did you mean "weld"?)`},
+		{`route = ["cut", "paint", "done"]`, `route = ["paint", "done"]`, `product "B" starts its route at "paint", but this source releases parts at "cut"`},
+		{`route = ["cut", "paint", "done"]`, `route = ["cut", "done", "paint"]`, `route: the sink "done" can only come last`},
+		{`dispatch = "same_family"`, `dispatch = "sjf"`, `p.toml:24: station "cut": dispatch must be one of fifo, lifo, spt, edd, priority, same_family, got "sjf"`},
+		{`"red->blue" = "5min"`, `"red-blue" = "5min"`, `setup: "red-blue": want "default" or "FROM->TO"`},
+		{`process = { cut = "2min", weld = "exp(3min)" }`, `process = { cutt = "2min" }`, `process: "cutt" is not a station`},
+		{`name = "B"`, `name = "weld"`, `name "weld" is already used by a product`},
+	} {
+		src := strings.Replace(productBase, c.old, c.new, 1)
+		if src == productBase {
+			t.Fatalf("%q not found", c.old)
+		}
+		_, err := Parse("p.toml", []byte(src))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q → %q:\ngot  %v\nwant %s", c.old, c.new, err, c.want)
+		}
+	}
+}
