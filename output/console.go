@@ -52,6 +52,15 @@ func Console(w io.Writer, s *sim.Summary) error {
 		rows = append(rows, []string{fmt.Sprintf("  p%g", 100*q.P), est(q.Estimate, 1, ""), u})
 	}
 	b.WriteString(table(rows, "  "))
+	if len(s.Products) > 0 {
+		rows := [][]string{{"product", "throughput (/" + u + ")", "WIP", "cycle time (" + u + ")", "p90 (" + u + ")"}}
+		for _, p := range s.Products {
+			rows = append(rows, []string{p.Name, est(p.Throughput, 1, ""), est(p.WIP, 1, ""), est(p.CycleTime, 1, ""),
+				est(quantile(p.CycleQuantiles, 0.9), 1, "")})
+		}
+		b.WriteString("\nProducts\n")
+		b.WriteString(table(rows, "  "))
+	}
 	b.WriteString("\nStations\n")
 	b.WriteString(table(stationRows(s), "  "))
 	b.WriteString("\nBottlenecks (active-period method: share of time each station is the sole or a shifting bottleneck)\n")
@@ -109,6 +118,13 @@ func stationRows(s *sim.Summary) [][]string {
 		head = append(head, st.String())
 	}
 	head = append(head, "queue (parts)", "wait ("+s.TimeUnit+")")
+	setups := false
+	for _, ss := range s.Stations {
+		setups = setups || ss.Setups.Max > 0
+	}
+	if setups {
+		head = append(head, "setups")
+	}
 	rows := [][]string{head}
 	for _, ss := range s.Stations {
 		r := []string{ss.Name, fmt.Sprint(ss.Machines), est(ss.Utilization, 100, "%")}
@@ -116,7 +132,20 @@ func stationRows(s *sim.Summary) [][]string {
 			r = append(r, est(ss.States[st], 100, "%"))
 		}
 		r = append(r, est(ss.Queue, 1, ""), est(ss.Wait, 1, ""))
+		if setups {
+			r = append(r, est(ss.Setups, 1, ""))
+		}
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// quantile returns the estimate of level p among qs, or a NaN estimate.
+func quantile(qs []sim.QuantileEstimate, p float64) sim.Estimate {
+	for _, q := range qs {
+		if q.P == p {
+			return q.Estimate
+		}
+	}
+	return sim.NewEstimate(nil, 0.95)
 }

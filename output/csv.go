@@ -57,6 +57,7 @@ func columns(s *sim.Summary) []column {
 				func(r *sim.Replication) float64 { return r.Stations[i].States[st] }})
 		}
 		cols = append(cols,
+			column{"setups", ss.Name, ss.Setups, func(r *sim.Replication) float64 { return float64(r.Stations[i].Setups) }},
 			column{"bottleneck_sole", ss.Name, ss.BottleneckSole, func(r *sim.Replication) float64 { return r.Stations[i].BottleneckSole }},
 			column{"bottleneck_shifting", ss.Name, ss.BottleneckShifting, func(r *sim.Replication) float64 { return r.Stations[i].BottleneckShifting }})
 		if ss.HasOutages {
@@ -73,6 +74,12 @@ func columns(s *sim.Summary) []column {
 			func(r *sim.Replication) float64 { return r.Crews[k] }},
 			column{"utilization_scheduled", c.Name, c.UtilizationScheduled,
 				func(r *sim.Replication) float64 { return r.CrewsScheduled[k] }})
+	}
+	for k, p := range s.Products {
+		cols = append(cols,
+			column{"throughput", p.Name, p.Throughput, func(r *sim.Replication) float64 { return r.Products[k].Throughput }},
+			column{"wip", p.Name, p.WIP, func(r *sim.Replication) float64 { return r.Products[k].WIP }},
+			column{"cycle_time", p.Name, p.CycleTime, func(r *sim.Replication) float64 { return r.Products[k].CycleTime }})
 	}
 	if len(s.Crews) > 0 {
 		cols = append(cols, column{"labour_per_part", "", s.LabourPerPart, func(r *sim.Replication) float64 { return r.LabourPerPart }})

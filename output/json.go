@@ -51,6 +51,7 @@ type SummaryJSON struct {
 	Stations     []StationJSON `json:"stations"`
 	Sinks        []SinkJSON    `json:"sinks"`
 	Crews        []CrewJSON    `json:"crews"`
+	Products     []ProductJSON `json:"products"`
 	// Bottlenecks names the bottleneck station(s), most first; Verdict says
 	// it in words.
 	// Precision is the target of --precision, when given.
@@ -66,6 +67,15 @@ type SummaryJSON struct {
 type PrecisionJSON struct {
 	Target float64 `json:"target"`
 	Met    bool    `json:"met"`
+}
+
+// ProductJSON holds one product's indicators.
+type ProductJSON struct {
+	Name               string                  `json:"name"`
+	Throughput         EstimateJSON            `json:"throughput"`
+	WIP                EstimateJSON            `json:"wip"`
+	CycleTime          EstimateJSON            `json:"cycle_time"`
+	CycleTimeQuantiles map[string]EstimateJSON `json:"cycle_time_quantiles"`
 }
 
 // CrewJSON holds one crew's utilisation.
@@ -111,6 +121,8 @@ type StationJSON struct {
 	// Bottleneck holds the shares of time the station is the sole or a
 	// shifting bottleneck (active-period method).
 	Bottleneck BottleneckJSON `json:"bottleneck"`
+	// Setups is the number of setups per replication.
+	Setups EstimateJSON `json:"setups"`
 }
 
 // BottleneckJSON holds a station's bottleneck shares.
@@ -132,7 +144,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 		Horizon: s.Run.Horizon, Warmup: s.Run.Warmup, Seed: s.Run.Seed,
 		KPIs: KPIsJSON{Throughput: estJSON(s.Throughput), ThroughputScheduled: estJSON(s.ThroughputScheduled), LabourPerPart: estJSON(s.LabourPerPart), WIP: estJSON(s.WIP), CycleTime: estJSON(s.CycleTime),
 			CycleTimeQuantiles: map[string]EstimateJSON{}},
-		Stations: []StationJSON{}, Sinks: []SinkJSON{}, Crews: []CrewJSON{},
+		Stations: []StationJSON{}, Sinks: []SinkJSON{}, Crews: []CrewJSON{}, Products: []ProductJSON{},
 		Bottlenecks: []string{}, Verdict: Verdict(s), SuggestedWarmup: Number(s.SuggestedWarmup)}
 	if s.PrecisionTarget > 0 {
 		out.Precision = &PrecisionJSON{s.PrecisionTarget, s.PrecisionMet}
@@ -149,11 +161,20 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 			Availability: estJSON(ss.Availability), Performance: estJSON(ss.Performance),
 			Quality: estJSON(ss.Quality), OEE: estJSON(ss.OEE), Failures: estJSON(ss.Failures),
 			MTBF: estJSON(ss.MTBF), MTTR: estJSON(ss.MTTR),
-			Bottleneck: BottleneckJSON{estJSON(ss.BottleneckSole), estJSON(ss.BottleneckShifting)}}
+			Bottleneck: BottleneckJSON{estJSON(ss.BottleneckSole), estJSON(ss.BottleneckShifting)},
+			Setups:     estJSON(ss.Setups)}
 		for _, st := range sim.States() {
 			sj.States[st.String()] = estJSON(ss.States[st])
 		}
 		out.Stations = append(out.Stations, sj)
+	}
+	for _, p := range s.Products {
+		pj := ProductJSON{Name: p.Name, Throughput: estJSON(p.Throughput), WIP: estJSON(p.WIP),
+			CycleTime: estJSON(p.CycleTime), CycleTimeQuantiles: map[string]EstimateJSON{}}
+		for _, q := range p.CycleQuantiles {
+			pj.CycleTimeQuantiles[fmt.Sprintf("p%g", 100*q.P)] = estJSON(q.Estimate)
+		}
+		out.Products = append(out.Products, pj)
 	}
 	for _, c := range s.Crews {
 		out.Crews = append(out.Crews, CrewJSON{Name: c.Name, Size: c.Size, Utilization: estJSON(c.Utilization),
