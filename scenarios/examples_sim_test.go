@@ -45,7 +45,7 @@ func TestExamplesRunLittleAndConservation(t *testing.T) {
 						t.Errorf("replication %d, station %s: state fractions sum to %v", i+1, sc.Model.Stations[k].Name, sum)
 					}
 				}
-				d[i] = r.WIP - r.Throughput*r.CycleTime
+				d[i] = r.WIP - r.DepartureRate*r.Sojourn
 			}
 			little := sim.NewEstimate(d, run.Confidence)
 			if !little.Contains(0) {

@@ -21,8 +21,9 @@ type plan struct {
 	scheduled *WorkCalendar
 	// productRoute is, per product, the node after each step of its route
 	// (the last one a sink); nil for a product without a route.
-	productRoute [][]int
-	stationOf    map[string]int
+	productRoute    [][]int
+	productStations [][]int // per product: the station index of each step of its route
+	stationOf       map[string]int
 }
 
 // compile resolves the names of m and checks what a run relies on. It
@@ -128,6 +129,14 @@ func compile(m *Model) (*plan, error) {
 			bad("station %q: route probabilities sum to %v, not 1", st.Name, sum)
 		}
 		checkOutages(st, crews, bad)
+		if q := st.Quality; q != nil {
+			if !(q.Yield > 0 && q.Yield <= 1) || !(q.Rework >= 0 && q.Rework < 1) {
+				bad("station %q: yield must be in (0, 1] and rework in [0, 1)", st.Name)
+			}
+			if to, ok := node[q.ReworkTo]; q.Rework > 0 && (!ok || to >= len(m.Stations)) {
+				bad("station %q: rework: %q is not a station", st.Name, q.ReworkTo)
+			}
+		}
 	}
 	p.calendar = make([]*WorkCalendar, len(m.Stations))
 	shifts := map[string]int{}
@@ -194,6 +203,13 @@ func (p *plan) compileProducts(node map[string]int, seen map[string]string, bad 
 		seen[pr.Name] = "product"
 		products[pr.Name] = k
 		p.productRoute = append(p.productRoute, p.route(pr, node, bad))
+		var steps []int
+		for _, name := range pr.Route {
+			if n, ok := node[name]; ok && n < len(m.Stations) {
+				steps = append(steps, n)
+			}
+		}
+		p.productStations = append(p.productStations, steps)
 		for name := range pr.Process {
 			if _, ok := p.stationOf[name]; !ok {
 				bad("product %q: process: %q is not a station", pr.Name, name)

@@ -64,13 +64,14 @@ func exact(t *testing.T, what string, got, want float64) {
 	}
 }
 
-// checkLittle checks Little's law, WIP = throughput × cycle time, on every
+// checkLittle checks Little's law, WIP = departure rate × time in the
+// plant (throughput × cycle time when nothing is scrapped), on every
 // replication's paired difference, and conservation of parts.
 func checkLittle(t *testing.T, s *Summary) {
 	t.Helper()
 	d := make([]float64, len(s.Replications))
 	for i, r := range s.Replications {
-		d[i] = r.WIP - r.Throughput*r.CycleTime
+		d[i] = r.WIP - r.DepartureRate*r.Sojourn
 		if r.Entered != r.Exited+r.InPlant {
 			t.Errorf("replication %d: entered %d != exited %d + in plant %d", i, r.Entered, r.Exited, r.InPlant)
 		}

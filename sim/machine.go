@@ -153,7 +153,25 @@ func (m *machine) leave(now float64) {
 	if pl.tracer != nil {
 		pl.tracer.PartEvent(now, m.part.id, PartFinished, st.spec.Name)
 	}
-	to := st.next(m.part)
+	to := -1
+	if q := st.quality; q != nil {
+		switch q.draw() {
+		case scrapPart:
+			if pl.tracer != nil {
+				pl.tracer.PartEvent(now, m.part.id, PartScrapped, st.spec.Name)
+			}
+			pl.scrap(m.part, now)
+			m.part = nil
+			m.pull(now)
+			return
+		case reworkPart:
+			to = q.reworkTo
+			m.part.rework(to)
+		}
+	}
+	if to < 0 {
+		to = st.next(m.part)
+	}
 	if to >= len(pl.stations) {
 		pl.sinks[to-len(pl.stations)].absorb(m.part, now)
 		m.part = nil

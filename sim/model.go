@@ -97,6 +97,9 @@ type Station struct {
 	// Dispatch picks the next part from the buffer.
 	Setup    *Setup
 	Dispatch Dispatch
+	// Quality says how many finished parts are scrap or go to rework; nil
+	// for all good.
+	Quality *Quality
 }
 
 // Route is one branch of a station's routing: the name of a station or a sink

@@ -4,14 +4,15 @@ import "math"
 
 // part is one unit of work moving through the plant.
 type part struct {
-	id      int64 // from 1, in creation order
-	src     *source
-	prod    *productRun // nil in a model without products
-	step    int         // index of the current station in the product's route
-	due     float64     // due date, +Inf without one
-	entered float64     // time it entered the plant
-	queued  float64     // time it entered its current buffer
-	next    *part       // free list link
+	id       int64 // from 1, in creation order
+	src      *source
+	prod     *productRun // nil in a model without products
+	step     int         // index of the current station in the product's route
+	offRoute bool        // reworked off its route: follows the stations' routing
+	due      float64     // due date, +Inf without one
+	entered  float64     // time it entered the plant
+	queued   float64     // time it entered its current buffer
+	next     *part       // free list link
 }
 
 // newPart returns a part from the replication's free list, or a new one.

@@ -37,11 +37,12 @@ func (p *Product) setupKey() string {
 // productRun is a Product in one replication: its route as nodes, its
 // samplers per station, and its statistics.
 type productRun struct {
-	spec    *Product
-	route   []int     // node after each step; route[len-1] is a sink
-	process []Sampler // per station index; nil: the station's own
-	mean    []float64 // per station index: the mean processing time
-	key     string
+	spec     *Product
+	route    []int     // node after each step; route[len-1] is a sink
+	stations []int     // station index of each step
+	process  []Sampler // per station index; nil: the station's own
+	mean     []float64 // per station index: the mean processing time
+	key      string
 
 	completed int64
 	cycle     Tally
@@ -53,7 +54,7 @@ type productRun struct {
 func newProductRun(pln *plan, k int, stream func(string, string) *rand.PCG) *productRun {
 	m := pln.model
 	spec := &m.Products[k]
-	pr := &productRun{spec: spec, route: pln.productRoute[k], key: spec.setupKey(),
+	pr := &productRun{spec: spec, route: pln.productRoute[k], key: spec.setupKey(), stations: pln.productStations[k],
 		process: make([]Sampler, len(m.Stations)), mean: make([]float64, len(m.Stations))}
 	names := make([]string, 0, len(spec.Process))
 	for name := range spec.Process {

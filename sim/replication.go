@@ -41,8 +41,12 @@ type Replication struct {
 	WIPSeries []float64
 
 	// Conservation over the whole run (warm-up included):
-	// Entered = Exited + InPlant.
-	Entered, Exited, InPlant int64
+	// Entered = Exited + InPlant; Exited counts scrap too (Scrapped).
+	Entered, Exited, InPlant, Scrapped int64
+	// DepartureRate and Sojourn are the rate of parts leaving the plant,
+	// good or scrap, and their mean time in it, in the window: Little's law
+	// is WIP = DepartureRate × Sojourn.
+	DepartureRate, Sojourn float64
 }
 
 // ProductResult holds one product's results in one replication.
@@ -80,6 +84,7 @@ type StationResult struct {
 	// before or after).
 	BottleneckSole, BottleneckShifting float64
 	Setups                             int64 // setups begun in the window, all machines
+	Scrapped, Reworked                 int64 // finished parts scrapped and sent to rework in the window
 }
 
 // plant is one replication in progress: the running elements on one simgo
@@ -104,7 +109,9 @@ type plant struct {
 	cycle     Tally
 	ctSketch  Sketch
 	entered   int64
-	exited    int64
+	exited    int64 // parts that left the plant, good or scrap
+	scrapped  int64
+	sojourn   Tally // time in the plant of every part that left, good or scrap
 }
 
 // chunks is how many pieces a replication's horizon is run in, checking for
@@ -176,6 +183,9 @@ func build(pln *plan, r Run, index int) *plant {
 		}
 		if spec.Load != nil {
 			st.load = spec.Load.Bind(stream(spec.Name, "load"))
+		}
+		if q := spec.Quality; q != nil {
+			st.quality = &qualityRun{spec: q, r: rand.New(stream(spec.Name, "quality")), reworkTo: pln.stationOf[q.ReworkTo]}
 		}
 		st.dispatch = spec.Dispatch
 		if su := spec.Setup; su != nil {
@@ -289,6 +299,7 @@ func (pl *plant) reset(now float64) {
 	pl.wip.Reset(now)
 	pl.cycle.Reset()
 	pl.ctSketch.Reset()
+	pl.sojourn.Reset()
 	for _, pr := range pl.products {
 		pr.completed = 0
 		pr.cycle.Reset()
@@ -332,6 +343,8 @@ func (pl *plant) results(index int) *Replication {
 	}
 	res.LabourPerPart = labour / float64(res.Completed)
 	res.WIPSeries = pl.wipSeries.means(end)
+	res.Scrapped, res.Sojourn = pl.scrapped, pl.sojourn.Mean()
+	res.DepartureRate = float64(pl.sojourn.N()) / window
 	for _, pr := range pl.products {
 		r := ProductResult{Completed: pr.completed, Throughput: float64(pr.completed) / window,
 			WIP: pr.wip.Mean(end), CycleTime: pr.cycle.Mean()}

@@ -13,8 +13,6 @@ func (k *sink) absorb(p *part, now float64) {
 	pl := k.pl
 	k.count++
 	pl.exited++
-	pl.wip.Add(now, -1)
-	pl.wipSeries.set(now, pl.wip.Value())
 	ct := now - p.entered
 	pl.cycle.Add(ct)
 	pl.ctSketch.Add(ct)
@@ -22,10 +20,23 @@ func (k *sink) absorb(p *part, now float64) {
 		pr.completed++
 		pr.cycle.Add(ct)
 		pr.sketch.Add(ct)
-		pr.wip.Add(now, -1)
 	}
 	if pl.tracer != nil {
 		pl.tracer.PartEvent(now, p.id, PartExited, k.spec.Name)
+	}
+	pl.depart(p, now)
+}
+
+// depart takes p out of the plant at now, good or scrap: the WIP falls, and
+// a CONWIP source releases a new part.
+func (pl *plant) depart(p *part, now float64) {
+	pl.wip.Add(now, -1)
+	pl.wipSeries.set(now, pl.wip.Value())
+	pl.sojourn.Add(now - p.entered)
+	if pr := p.prod; pr != nil {
+		pr.wip.Add(now, -1)
+	}
+	if pl.tracer != nil {
 		pl.tracer.Level(now, "", int(pl.wip.Value()))
 	}
 	src := p.src

@@ -25,6 +25,7 @@ type station struct {
 	process  Sampler
 	setup    *setupRun // nil without setups
 	dispatch Dispatch
+	quality  *qualityRun // nil when every part is good
 
 	routes []int      // target nodes
 	cumP   []float64  // cumulative route probabilities
@@ -107,7 +108,7 @@ func (st *station) enqueue(p *part, now float64) {
 // next is the node a finished part goes to: the next step of its
 // product's route, or the station's routing.
 func (st *station) next(p *part) int {
-	if p.prod != nil && p.prod.route != nil {
+	if p.prod != nil && p.prod.route != nil && !p.offRoute {
 		p.step++
 		return p.prod.route[p.step-1]
 	}
@@ -130,6 +131,9 @@ func (st *station) reset(now float64) {
 		if m.rel != nil {
 			m.rel.reset()
 		}
+	}
+	if q := st.quality; q != nil {
+		q.good, q.scrapped, q.reworked = 0, 0, 0
 	}
 	st.area = [NumStates]float64{}
 	st.level.Reset(now)
@@ -169,6 +173,9 @@ func (st *station) result(end, window float64) StationResult {
 	sr.Availability = (planned - sr.States[Down] - sr.States[WaitingCrew] - sr.States[Maintenance]) / planned
 	sr.Performance = sr.States[Busy] / (sr.Availability * planned)
 	sr.Quality = 1
+	if q := st.quality; q != nil {
+		sr.Quality, sr.Scrapped, sr.Reworked = q.firstPass(), q.scrapped, q.reworked
+	}
 	sr.OEE = sr.Availability * sr.Performance * sr.Quality
 	sr.MTBF = math.NaN()
 	if sr.Failures > 0 {

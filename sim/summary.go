@@ -62,8 +62,9 @@ type StationSummary struct {
 	HasOutages                              bool // the station has failure modes or maintenance
 	// Bottleneck shares of time by the active-period method.
 	BottleneckSole, BottleneckShifting Estimate
-	// Setups is the number of setups per replication.
-	Setups Estimate
+	// Setups is the number of setups per replication; Scrapped and
+	// Reworked count finished parts per replication.
+	Setups, Scrapped, Reworked Estimate
 }
 
 // ProductSummary summarises one product over the replications.
@@ -138,6 +139,8 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 		ss.BottleneckSole = col(func(x *Replication) float64 { return x.Stations[i].BottleneckSole })
 		ss.BottleneckShifting = col(func(x *Replication) float64 { return x.Stations[i].BottleneckShifting })
 		ss.Setups = col(func(x *Replication) float64 { return float64(x.Stations[i].Setups) })
+		ss.Scrapped = col(func(x *Replication) float64 { return float64(x.Stations[i].Scrapped) })
+		ss.Reworked = col(func(x *Replication) float64 { return float64(x.Stations[i].Reworked) })
 		s.Stations = append(s.Stations, ss)
 	}
 	s.SuggestedWarmup = SuggestWarmup(reps, r.Horizon)

@@ -31,9 +31,12 @@ const (
 	PartStarted
 	PartFinished
 	PartExited
+	// PartScrapped: the part leaves the plant as scrap (element is the
+	// station).
+	PartScrapped
 )
 
-var partEventNames = [...]string{"entered", "queued", "started", "finished", "exited"}
+var partEventNames = [...]string{"entered", "queued", "started", "finished", "exited", "scrapped"}
 
 // String is the event's name as written in traces: "entered", "queued", ….
 func (k PartEventKind) String() string { return partEventNames[k] }
