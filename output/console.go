@@ -125,6 +125,13 @@ func stationRows(s *sim.Summary) [][]string {
 	if setups {
 		head = append(head, "setups")
 	}
+	scrap := false
+	for _, ss := range s.Stations {
+		scrap = scrap || ss.Scrapped.Max > 0 || ss.Reworked.Max > 0
+	}
+	if scrap {
+		head = append(head, "scrap", "rework", "quality")
+	}
 	rows := [][]string{head}
 	for _, ss := range s.Stations {
 		r := []string{ss.Name, fmt.Sprint(ss.Machines), est(ss.Utilization, 100, "%")}
@@ -134,6 +141,9 @@ func stationRows(s *sim.Summary) [][]string {
 		r = append(r, est(ss.Queue, 1, ""), est(ss.Wait, 1, ""))
 		if setups {
 			r = append(r, est(ss.Setups, 1, ""))
+		}
+		if scrap {
+			r = append(r, est(ss.Scrapped, 1, ""), est(ss.Reworked, 1, ""), est(ss.Quality, 100, "%"))
 		}
 		rows = append(rows, r)
 	}

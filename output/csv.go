@@ -58,6 +58,9 @@ func columns(s *sim.Summary) []column {
 		}
 		cols = append(cols,
 			column{"setups", ss.Name, ss.Setups, func(r *sim.Replication) float64 { return float64(r.Stations[i].Setups) }},
+			column{"scrapped", ss.Name, ss.Scrapped, func(r *sim.Replication) float64 { return float64(r.Stations[i].Scrapped) }},
+			column{"reworked", ss.Name, ss.Reworked, func(r *sim.Replication) float64 { return float64(r.Stations[i].Reworked) }},
+			column{"quality", ss.Name, ss.Quality, func(r *sim.Replication) float64 { return r.Stations[i].Quality }},
 			column{"bottleneck_sole", ss.Name, ss.BottleneckSole, func(r *sim.Replication) float64 { return r.Stations[i].BottleneckSole }},
 			column{"bottleneck_shifting", ss.Name, ss.BottleneckShifting, func(r *sim.Replication) float64 { return r.Stations[i].BottleneckShifting }})
 		if ss.HasOutages {

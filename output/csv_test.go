@@ -55,7 +55,7 @@ func statNames() []string {
 		for _, state := range []string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift", "waiting_operator", "setup"} {
 			names = append(names, st+".state_"+state)
 		}
-		names = append(names, st+".setups", st+".bottleneck_sole", st+".bottleneck_shifting")
+		names = append(names, st+".setups", st+".scrapped", st+".reworked", st+".quality", st+".bottleneck_sole", st+".bottleneck_shifting")
 		if st != "paint" {
 			names = append(names, st+".availability", st+".oee", st+".failures", st+".mtbf", st+".mttr")
 		}
@@ -135,8 +135,8 @@ func TestReplicationsCSV(t *testing.T) {
 func TestCSVRealRun(t *testing.T) {
 	s := runModel(t, tinyLine(false), 3)
 	sum := summaryRows(t, s)
-	// 8 plant statistics, 15 per station (no outages), 1 sink.
-	if len(sum) != 1+8+2*15+1 {
+	// 8 plant statistics, 18 per station (no outages), 1 sink.
+	if len(sum) != 1+8+2*18+1 {
 		t.Errorf("summary.csv: %d rows", len(sum))
 	}
 	for _, r := range sum[1:] {

@@ -121,8 +121,11 @@ type StationJSON struct {
 	// Bottleneck holds the shares of time the station is the sole or a
 	// shifting bottleneck (active-period method).
 	Bottleneck BottleneckJSON `json:"bottleneck"`
-	// Setups is the number of setups per replication.
-	Setups EstimateJSON `json:"setups"`
+	// Setups is the number of setups per replication; Scrapped and Reworked
+	// count the finished parts scrapped and sent to rework per replication.
+	Setups   EstimateJSON `json:"setups"`
+	Scrapped EstimateJSON `json:"scrapped"`
+	Reworked EstimateJSON `json:"reworked"`
 }
 
 // BottleneckJSON holds a station's bottleneck shares.
@@ -162,7 +165,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 			Quality: estJSON(ss.Quality), OEE: estJSON(ss.OEE), Failures: estJSON(ss.Failures),
 			MTBF: estJSON(ss.MTBF), MTTR: estJSON(ss.MTTR),
 			Bottleneck: BottleneckJSON{estJSON(ss.BottleneckSole), estJSON(ss.BottleneckShifting)},
-			Setups:     estJSON(ss.Setups)}
+			Setups:     estJSON(ss.Setups), Scrapped: estJSON(ss.Scrapped), Reworked: estJSON(ss.Reworked)}
 		for _, st := range sim.States() {
 			sj.States[st.String()] = estJSON(ss.States[st])
 		}

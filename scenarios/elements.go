@@ -68,6 +68,7 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 		pl.decodeStationShift(t, &st)
 		pl.decodeOperators(t, &st, unit)
 		st.Setup = decodeSetup(t, unit)
+		st.Quality = decodeQuality(t)
 		st.Dispatch = decodeDispatch(t)
 		pl.model.Stations = append(pl.model.Stations, st)
 		pl.routes = append(pl.routes, routes)
@@ -100,6 +101,7 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 	if ok == [6]bool{true, true, true, true, true, true} {
 		// With a malformed element list, names would seem to be missing.
 		pl.resolve(nodes)
+		pl.resolveRework(nodes)
 		if pl.resolveProducts(nodes) {
 			pl.checkReach()
 		}
@@ -147,7 +149,7 @@ func decodeSource(t *table, unit string) sim.Source {
 
 // decodeStation reads one [[station]] and its routes as written.
 func decodeStation(t *table, unit string, hasProducts bool) (sim.Station, []route) {
-	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch")
+	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework")
 	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
 	st.Name, _ = t.m["name"].(string) // checked by names
 	if n, ok := t.integer("machines"); ok {

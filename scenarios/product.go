@@ -230,3 +230,50 @@ func decodeDispatch(t *table) sim.Dispatch {
 	t.bad("dispatch", "dispatch must be one of %s, got %q", strings.Join(dispatchRules, ", "), s)
 	return sim.FIFO
 }
+
+// decodeQuality reads a station's "yield" and "rework".
+func decodeQuality(t *table) *sim.Quality {
+	if !t.has("yield") && !t.has("rework") {
+		return nil
+	}
+	q := &sim.Quality{Yield: 1}
+	if y, ok := t.number("yield"); ok {
+		if !(y > 0 && y <= 1) {
+			t.bad("yield", "yield must be in (0, 1], got %v", y)
+		}
+		q.Yield = y
+	}
+	sub := t.sub("rework", t.element)
+	if sub == nil {
+		return q
+	}
+	sub.prefix, sub.at = "rework: ", t.line("rework")
+	sub.known("p", "to")
+	if p, ok := sub.number("p"); ok {
+		if !(p >= 0 && p < 1) {
+			sub.bad("p", "p must be in [0, 1), got %v", p)
+		}
+		q.Rework = p
+	} else if !sub.has("p") {
+		sub.missing("p", "p is missing: which share of the good parts goes to rework?")
+	}
+	if to, ok := sub.str("to"); ok {
+		q.ReworkTo = to
+	} else if !sub.has("to") {
+		sub.missing("to", "to is missing: which station reworks the parts?")
+	}
+	return q
+}
+
+// resolveRework checks that rework targets are stations.
+func (pl *plant) resolveRework(nodes map[string]node) {
+	for i, t := range pl.stations {
+		q := pl.model.Stations[i].Quality
+		if q == nil || q.ReworkTo == "" {
+			continue
+		}
+		if n, ok := nodes[q.ReworkTo]; !ok || n.kind != "station" {
+			t.bad("rework", "rework: %q is not a station%s", q.ReworkTo, pl.hint(q.ReworkTo, "station"))
+		}
+	}
+}

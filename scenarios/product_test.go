@@ -91,3 +91,28 @@ func TestProductProblems(t *testing.T) {
 		}
 	}
 }
+
+func TestQualityKeys(t *testing.T) {
+	src := strings.Replace(productBase, `process = "3min"
+setup`, `process = "3min"
+yield = 0.97
+rework = { p = 0.05, to = "weld" }
+setup`, 1)
+	sc, err := Parse("p.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := sc.Model.Stations[2].Quality; q == nil || *q != (sim.Quality{Yield: 0.97, Rework: 0.05, ReworkTo: "weld"}) {
+		t.Errorf("quality %+v", q)
+	}
+	for _, c := range []struct{ old, new, want string }{
+		{`yield = 0.97`, `yield = 1.5`, `p.toml:31: station "paint": yield must be in (0, 1], got 1.5`},
+		{`to = "weld" }`, `to = "wled" }`, `p.toml:32: station "paint": rework: "wled" is not a station`},
+		{`p = 0.05, `, ``, `p.toml:32: station "paint": rework: p is missing`},
+	} {
+		bad := strings.Replace(src, c.old, c.new, 1)
+		if _, err := Parse("p.toml", []byte(bad)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q → %q:\ngot  %v\nwant %s", c.old, c.new, err, c.want)
+		}
+	}
+}
