@@ -71,9 +71,11 @@ func ExampleExamples() {
 	// Output:
 	// bottleneck-shift
 	// demo
+	// job-shop
 	// mm1
 	// mmc
 	// penny-fab
+	// smed
 	// staffing
 	// tandem
 	// tpm
