@@ -24,6 +24,7 @@ type plan struct {
 	productRoute    [][]int
 	productStations [][]int // per product: the station index of each step of its route
 	stationOf       map[string]int
+	productIndex    map[string]int
 }
 
 // compile resolves the names of m and checks what a run relies on. It
@@ -94,6 +95,10 @@ func compile(m *Model) (*plan, error) {
 		case CONWIP:
 			if so.WIP < 1 {
 				bad("source %q: conwip must be >= 1, got %d", so.Name, so.WIP)
+			}
+		case OrderBook:
+			if len(so.Orders) == 0 {
+				bad("source %q: an order book needs orders", so.Name)
 			}
 		default:
 			bad("source %q: unknown kind %v", so.Name, so.Kind)
@@ -196,6 +201,7 @@ func (p *plan) compileProducts(node map[string]int, seen map[string]string, bad 
 		p.stationOf[st.Name] = i
 	}
 	products := map[string]int{}
+	p.productIndex = products
 	for k, pr := range m.Products {
 		if k, dup := seen[pr.Name]; dup || pr.Name == "" {
 			bad("product %q: name missing or already used by a %s", pr.Name, k)
@@ -217,6 +223,17 @@ func (p *plan) compileProducts(node map[string]int, seen map[string]string, bad 
 		}
 	}
 	for _, so := range m.Sources {
+		for _, o := range so.Orders {
+			k, ok := products[o.Product]
+			switch {
+			case !ok:
+				bad("source %q: order %q: %q is not a product", so.Name, o.Name, o.Product)
+			case o.Quantity < 1 || !(o.Release >= 0) || math.IsNaN(o.Due):
+				bad("source %q: order %q: need quantity >= 1, release >= 0 and a due date", so.Name, o.Name)
+			case len(m.Products[k].Route) > 0 && m.Products[k].Route[0] != so.To:
+				bad("source %q: order %q: product %q starts its route at %q, not at %q", so.Name, o.Name, o.Product, m.Products[k].Route[0], so.To)
+			}
+		}
 		if len(so.Mix) == 0 {
 			continue
 		}
@@ -333,11 +350,16 @@ func allRouted(m *Model) bool {
 		routed[p.Name] = len(p.Route) > 0
 	}
 	for _, so := range m.Sources {
-		if len(so.Mix) == 0 {
+		if len(so.Mix) == 0 && len(so.Orders) == 0 {
 			return false
 		}
 		for _, sh := range so.Mix {
 			if !routed[sh.Product] {
+				return false
+			}
+		}
+		for _, o := range so.Orders {
+			if !routed[o.Product] {
 				return false
 			}
 		}

@@ -23,6 +23,8 @@ const (
 	// CONWIP keeps a constant number of parts in the plant: it releases WIP
 	// parts at time 0 and a new one whenever one of its parts reaches a sink.
 	CONWIP
+	// OrderBook releases the parts of its Orders at their release times.
+	OrderBook
 )
 
 // String returns the scenario keyword of the kind.
@@ -34,6 +36,8 @@ func (k SourceKind) String() string {
 		return "saturated"
 	case CONWIP:
 		return "conwip"
+	case OrderBook:
+		return "orders"
 	}
 	return fmt.Sprintf("SourceKind(%d)", int(k))
 }
@@ -67,6 +71,8 @@ type Source struct {
 	// Mix is the product mix of the released parts; empty in a model
 	// without products. The products' routes start at To.
 	Mix []Share
+	// Orders of an OrderBook source, released at their times.
+	Orders []Order
 }
 
 // Station is a group of identical parallel machines with a buffer in front.

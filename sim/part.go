@@ -10,6 +10,7 @@ type part struct {
 	step     int         // index of the current station in the product's route
 	offRoute bool        // reworked off its route: follows the stations' routing
 	due      float64     // due date, +Inf without one
+	order    *orderRun   // the order it belongs to; nil for none
 	entered  float64     // time it entered the plant
 	queued   float64     // time it entered its current buffer
 	next     *part       // free list link
@@ -63,6 +64,9 @@ type holder interface {
 
 // priority is the part's priority for the priority dispatch rule.
 func (p *part) priority() int {
+	if p.order != nil && p.order.spec.Priority != 0 {
+		return p.order.spec.Priority
+	}
 	if p.prod != nil {
 		return p.prod.spec.Priority
 	}

@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 
 	"github.com/fschuetz04/simgo"
@@ -36,6 +37,9 @@ type Replication struct {
 	LabourPerPart float64
 	// Products holds the results per product, in model order.
 	Products []ProductResult
+	// Orders holds the outcome of every order, source by source in model
+	// order, each in its file order.
+	Orders []OrderResult
 	// WIPSeries is the time-average WIP in each of SeriesBuckets equal
 	// intervals of [0, Horizon], warm-up included, for warm-up analysis.
 	WIPSeries []float64
@@ -97,6 +101,7 @@ type plant struct {
 	sinks    []*sink
 	crews    []*crew
 	products []*productRun
+	orders   []*orderRun
 	free     *part
 	tracer   Tracer
 	nextPart int64
@@ -218,6 +223,16 @@ func build(pln *plan, r Run, index int) *plant {
 	for i := range m.Sources {
 		spec := &m.Sources[i]
 		s := &source{pl: pl, spec: spec, to: pl.stations[pln.sourceTo[i]]}
+		if spec.Kind == OrderBook {
+			var runs []*orderRun
+			for k := range spec.Orders {
+				o := &spec.Orders[k]
+				run := &orderRun{spec: o, left: o.Quantity, completion: math.NaN(), prod: pl.products[pln.productIndex[o.Product]]}
+				runs = append(runs, run)
+				pl.orders = append(pl.orders, run)
+			}
+			s.book = newOrderBook(s, runs)
+		}
 		if len(spec.Mix) > 0 {
 			s.mix = &mixer{r: rand.New(stream(spec.Name, "mix"))}
 			sum := 0.0
@@ -343,6 +358,9 @@ func (pl *plant) results(index int) *Replication {
 	}
 	res.LabourPerPart = labour / float64(res.Completed)
 	res.WIPSeries = pl.wipSeries.means(end)
+	for _, o := range pl.orders {
+		res.Orders = append(res.Orders, o.result())
+	}
 	res.Scrapped, res.Sojourn = pl.scrapped, pl.sojourn.Mean()
 	res.DepartureRate = float64(pl.sojourn.N()) / window
 	for _, pr := range pl.products {

@@ -33,6 +33,9 @@ func (pl *plant) depart(p *part, now float64) {
 	pl.wip.Add(now, -1)
 	pl.wipSeries.set(now, pl.wip.Value())
 	pl.sojourn.Add(now - p.entered)
+	if p.order != nil {
+		p.order.partLeft(now)
+	}
 	if pr := p.prod; pr != nil {
 		pr.wip.Add(now, -1)
 	}

@@ -12,6 +12,8 @@ type source struct {
 	pending  int     // CONWIP: releases waiting for room at the station
 	onArrive simgo.Handler
 	mix      *mixer // the product of each part; nil without products
+	book     *orderBook
+	backlog  fifo[*part] // OrderBook: released parts waiting for room at the station
 }
 
 // start releases the first parts at time 0.
@@ -28,7 +30,20 @@ func (s *source) start() {
 		for range s.spec.WIP {
 			s.release(0)
 		}
+	case OrderBook:
+		s.book.start()
 	}
+}
+
+// offer puts an order's part into the plant, or queues it at the source
+// while the station has no room.
+func (s *source) offer(p *part, now float64) {
+	if s.to.accept(p, now) {
+		s.pl.enter(p, now)
+		return
+	}
+	s.backlog.push(p)
+	s.to.blocked.push(s)
 }
 
 // schedule draws the time to the next arrival of an open source.
@@ -74,9 +89,12 @@ func (s *source) saturatedPart(now float64) *part {
 // heldPart hands the part the source is blocked on to the station.
 func (s *source) heldPart(now float64) *part {
 	var p *part
-	if s.spec.Kind == Open {
+	switch s.spec.Kind {
+	case Open:
 		p, s.held = s.held, nil
-	} else {
+	case OrderBook:
+		p = s.backlog.pop()
+	default:
 		p = s.pl.newPart(s)
 		s.pending--
 	}

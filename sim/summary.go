@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // Summary is the result of an experiment: every statistic of the
 // replications summarised as an Estimate with a confidence interval.
 type Summary struct {
@@ -26,6 +28,7 @@ type Summary struct {
 	Sinks          []SinkSummary
 	Crews          []CrewSummary
 	Products       []ProductSummary
+	Orders         *OrdersSummary // nil without order books
 	// PrecisionTarget is the relative half-width of throughput asked for by
 	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
 	// within the cap on replications.
@@ -72,6 +75,18 @@ type ProductSummary struct {
 	Name                       string
 	Throughput, WIP, CycleTime Estimate
 	CycleQuantiles             []QuantileEstimate
+}
+
+// OrdersSummary summarises the order books: per replication, the share of
+// orders complete at the horizon, the share of complete orders on time
+// (lateness <= 0), the mean and maximum lateness, the mean tardiness and
+// flow time of the complete orders, and the makespan (last completion minus
+// first release; NaN unless every order is complete).
+type OrdersSummary struct {
+	Count                                    int
+	Completed, OnTime                        Estimate
+	MeanLateness, MaxLateness, MeanTardiness Estimate
+	MeanFlow, Makespan                       Estimate
 }
 
 // CrewSummary summarises one crew: the fraction of its members' time at work.
@@ -156,10 +171,95 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 		}
 		s.Products = append(s.Products, ps)
 	}
+	if len(reps) > 0 && len(reps[0].Orders) > 0 {
+		s.Orders = summarizeOrders(m, reps, col)
+	}
 	for k, c := range m.Crews {
 		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,
 			Utilization:          col(func(x *Replication) float64 { return x.Crews[k] }),
 			UtilizationScheduled: col(func(x *Replication) float64 { return x.CrewsScheduled[k] })})
 	}
 	return s
+}
+
+// summarizeOrders computes the order statistics of every replication.
+func summarizeOrders(m *Model, reps []*Replication, col func(func(*Replication) float64) Estimate) *OrdersSummary {
+	first := math.Inf(1)
+	for _, so := range m.Sources {
+		for _, o := range so.Orders {
+			first = math.Min(first, o.Release)
+		}
+	}
+	stat := func(f func(rs []OrderResult) float64) Estimate {
+		return col(func(x *Replication) float64 { return f(x.Orders) })
+	}
+	return &OrdersSummary{Count: len(reps[0].Orders),
+		Completed: stat(func(rs []OrderResult) float64 {
+			return share(rs, func(o OrderResult) bool { return !math.IsNaN(o.Completion) })
+		}),
+		OnTime: stat(func(rs []OrderResult) float64 {
+			return share(done(rs), func(o OrderResult) bool { return o.Lateness <= 0 })
+		}),
+		MeanLateness: stat(func(rs []OrderResult) float64 {
+			return meanOf(done(rs), func(o OrderResult) float64 { return o.Lateness })
+		}),
+		MaxLateness: stat(func(rs []OrderResult) float64 {
+			mx := math.NaN()
+			for _, o := range done(rs) {
+				if math.IsNaN(mx) || o.Lateness > mx {
+					mx = o.Lateness
+				}
+			}
+			return mx
+		}),
+		MeanTardiness: stat(func(rs []OrderResult) float64 {
+			return meanOf(done(rs), func(o OrderResult) float64 { return o.Tardiness })
+		}),
+		MeanFlow: stat(func(rs []OrderResult) float64 { return meanOf(done(rs), func(o OrderResult) float64 { return o.Flow }) }),
+		Makespan: stat(func(rs []OrderResult) float64 {
+			last := 0.0
+			for _, o := range rs {
+				last = math.Max(last, o.Completion) // NaN propagates: incomplete book
+				if math.IsNaN(o.Completion) {
+					return math.NaN()
+				}
+			}
+			return last - first
+		}),
+	}
+}
+
+// done keeps the complete orders.
+func done(rs []OrderResult) []OrderResult {
+	var out []OrderResult
+	for _, o := range rs {
+		if !math.IsNaN(o.Completion) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func share(rs []OrderResult, ok func(OrderResult) bool) float64 {
+	if len(rs) == 0 {
+		return math.NaN()
+	}
+	n := 0
+	for _, o := range rs {
+		if ok(o) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(rs))
+}
+
+func meanOf(rs []OrderResult, f func(OrderResult) float64) float64 {
+	if len(rs) == 0 {
+		return math.NaN()
+	}
+	sum := 0.0
+	for _, o := range rs {
+		sum += f(o)
+	}
+	return sum / float64(len(rs))
 }
