@@ -21,8 +21,15 @@ type Comparison struct {
 	Values    [][]any // per alternative, the value of each path
 }
 
-// tableKPIs are the KPIs of the console table; JSON and CSV have them all.
-var tableKPIs = []string{"throughput", "wip", "cycle_time"}
+// tableKPIs are the KPIs of the console table (JSON and CSV have them
+// all): throughput, WIP and cycle time, or, for an order book, what its
+// customers see.
+func tableKPIs(s *sim.Summary) []string {
+	if s.Orders != nil {
+		return []string{"on_time", "max_lateness", "mean_flow_time"}
+	}
+	return []string{"throughput", "wip", "cycle_time"}
+}
 
 // CompareConsole writes the comparison table: for each alternative the
 // value of each KPI and its paired difference to the base, starred when the
@@ -47,7 +54,7 @@ func CompareConsole(w io.Writer, c *Comparison) error {
 	if len(c.Paths) == 0 {
 		head = []string{"alternative"}
 	}
-	for _, k := range tableKPIs {
+	for _, k := range tableKPIs(base) {
 		head = append(head, kpiLabel(k, u), "Δ vs "+c.Alternatives[0].Name)
 	}
 	rows := [][]string{head}
@@ -60,8 +67,8 @@ func CompareConsole(w io.Writer, c *Comparison) error {
 		if len(c.Paths) == 0 {
 			r = []string{a.Name}
 		}
-		for _, k := range tableKPIs {
-			r = append(r, est(kpiEstimate(a.Summary, k), 1, ""), diffText(a.Diffs, k, i == 0))
+		for _, k := range tableKPIs(base) {
+			r = append(r, kpiText(a.Summary, k), diffText(a.Diffs, k, i == 0))
 		}
 		rows = append(rows, r)
 	}
@@ -78,6 +85,8 @@ func kpiLabel(k, unit string) string {
 		return "throughput (/" + unit + ")"
 	case "wip":
 		return "WIP"
+	case "on_time":
+		return "on time"
 	}
 	return strings.ReplaceAll(k, "_", " ") + " (" + unit + ")"
 }
@@ -96,9 +105,13 @@ func diffText(ds []sim.Diff, kpi string, isBase bool) string {
 	if isBase {
 		return ""
 	}
+	scale, unit := 1.0, ""
+	if kpi == "on_time" {
+		scale, unit = 100, " pp" // percentage points
+	}
 	for _, d := range ds {
 		if d.KPI == kpi {
-			s := est(d.Paired, 1, "")
+			s := est(d.Paired, scale, unit)
 			if d.Paired.Mean > 0 && !strings.HasPrefix(s, "-") {
 				s = "+" + s
 			}
@@ -191,4 +204,12 @@ func CompareCSV(dir string, c *Comparison) error {
 			}
 		}
 	})
+}
+
+// kpiText formats a KPI of a summary, shares as percentages.
+func kpiText(s *sim.Summary, k string) string {
+	if k == "on_time" {
+		return est(kpiEstimate(s, k), 100, "%")
+	}
+	return est(kpiEstimate(s, k), 1, "")
 }

@@ -52,6 +52,19 @@ func Console(w io.Writer, s *sim.Summary) error {
 		rows = append(rows, []string{fmt.Sprintf("  p%g", 100*q.P), est(q.Estimate, 1, ""), u})
 	}
 	b.WriteString(table(rows, "  "))
+	if o := s.Orders; o != nil {
+		b.WriteString("\nOrders\n")
+		b.WriteString(table([][]string{
+			{"orders", fmt.Sprint(o.Count), ""},
+			{"complete at the horizon", est(o.Completed, 100, "%"), ""},
+			{"on time (of the complete)", est(o.OnTime, 100, "%"), ""},
+			{"mean lateness", est(o.MeanLateness, 1, ""), u},
+			{"maximum lateness", est(o.MaxLateness, 1, ""), u},
+			{"mean tardiness", est(o.MeanTardiness, 1, ""), u},
+			{"mean flow time", est(o.MeanFlow, 1, ""), u},
+			{"makespan", est(o.Makespan, 1, ""), u},
+		}, "  "))
+	}
 	if len(s.Products) > 0 {
 		rows := [][]string{{"product", "throughput (/" + u + ")", "WIP", "cycle time (" + u + ")", "p90 (" + u + ")"}}
 		for _, p := range s.Products {

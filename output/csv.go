@@ -78,6 +78,16 @@ func columns(s *sim.Summary) []column {
 			column{"utilization_scheduled", c.Name, c.UtilizationScheduled,
 				func(r *sim.Replication) float64 { return r.CrewsScheduled[k] }})
 	}
+	if o := s.Orders; o != nil {
+		for _, c := range []struct {
+			name string
+			e    sim.Estimate
+		}{{"orders_completed", o.Completed}, {"orders_on_time", o.OnTime}, {"mean_lateness", o.MeanLateness},
+			{"max_lateness", o.MaxLateness}, {"mean_tardiness", o.MeanTardiness}, {"mean_flow_time", o.MeanFlow},
+			{"makespan", o.Makespan}} {
+			cols = append(cols, column{c.name, "", c.e, nil})
+		}
+	}
 	for k, p := range s.Products {
 		cols = append(cols,
 			column{"throughput", p.Name, p.Throughput, func(r *sim.Replication) float64 { return r.Products[k].Throughput }},
@@ -112,7 +122,12 @@ func SummaryCSV(w io.Writer, s *sim.Summary) error {
 // ReplicationsCSV writes one row per replication; columns are named
 // "metric" for the plant and "element.metric" for stations and sinks.
 func ReplicationsCSV(w io.Writer, s *sim.Summary) error {
-	cols := columns(s)
+	var cols []column
+	for _, c := range columns(s) {
+		if c.rep != nil { // order statistics are in summary.csv only
+			cols = append(cols, c)
+		}
+	}
 	cw := csv.NewWriter(w)
 	head := []string{"replication", "completed"}
 	for _, c := range cols {

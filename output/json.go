@@ -52,6 +52,7 @@ type SummaryJSON struct {
 	Sinks        []SinkJSON    `json:"sinks"`
 	Crews        []CrewJSON    `json:"crews"`
 	Products     []ProductJSON `json:"products"`
+	Orders       *OrdersJSON   `json:"orders,omitempty"`
 	// Bottlenecks names the bottleneck station(s), most first; Verdict says
 	// it in words.
 	// Precision is the target of --precision, when given.
@@ -67,6 +68,18 @@ type SummaryJSON struct {
 type PrecisionJSON struct {
 	Target float64 `json:"target"`
 	Met    bool    `json:"met"`
+}
+
+// OrdersJSON summarises the order books (see sim.OrdersSummary).
+type OrdersJSON struct {
+	Count         int          `json:"count"`
+	Completed     EstimateJSON `json:"completed"`
+	OnTime        EstimateJSON `json:"on_time"`
+	MeanLateness  EstimateJSON `json:"mean_lateness"`
+	MaxLateness   EstimateJSON `json:"max_lateness"`
+	MeanTardiness EstimateJSON `json:"mean_tardiness"`
+	MeanFlow      EstimateJSON `json:"mean_flow_time"`
+	Makespan      EstimateJSON `json:"makespan"`
 }
 
 // ProductJSON holds one product's indicators.
@@ -170,6 +183,10 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 			sj.States[st.String()] = estJSON(ss.States[st])
 		}
 		out.Stations = append(out.Stations, sj)
+	}
+	if o := s.Orders; o != nil {
+		out.Orders = &OrdersJSON{o.Count, estJSON(o.Completed), estJSON(o.OnTime), estJSON(o.MeanLateness),
+			estJSON(o.MaxLateness), estJSON(o.MeanTardiness), estJSON(o.MeanFlow), estJSON(o.Makespan)}
 	}
 	for _, p := range s.Products {
 		pj := ProductJSON{Name: p.Name, Throughput: estJSON(p.Throughput), WIP: estJSON(p.WIP),

@@ -86,8 +86,8 @@ func comparisonRows(c *Comparison) [][]string {
 		for _, v := range c.Values[i] {
 			r = append(r, fmt.Sprint(v))
 		}
-		for _, k := range tableKPIs {
-			r = append(r, est(kpiEstimate(a.Summary, k), 1, ""), diffText(a.Diffs, k, i == 0))
+		for _, k := range tableKPIs(c.Alternatives[0].Summary) {
+			r = append(r, kpiText(a.Summary, k), diffText(a.Diffs, k, i == 0))
 		}
 		rows = append(rows, r)
 	}
@@ -96,7 +96,7 @@ func comparisonRows(c *Comparison) [][]string {
 		head = []string{"alternative"}
 	}
 	u := c.Alternatives[0].Summary.TimeUnit
-	for _, k := range tableKPIs {
+	for _, k := range tableKPIs(c.Alternatives[0].Summary) {
 		head = append(head, kpiLabel(k, u), "Δ")
 	}
 	return append([][]string{head}, rows...)

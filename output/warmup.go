@@ -30,6 +30,9 @@ func WIPSeries(s *sim.Summary) []float64 {
 // alone truncates noisy series by chance).
 func WarmupText(s *sim.Summary) string {
 	u := s.TimeUnit
+	if s.Orders != nil {
+		return "" // a finite order book has no steady state to warm up to
+	}
 	switch w := s.SuggestedWarmup; {
 	case w < 0:
 		return fmt.Sprintf("the WIP is still drifting at mid-run: the horizon of %s %s is too short to tell the "+

@@ -35,6 +35,8 @@ type plant struct {
 	shifts    []*table
 	shiftRefs []elementRef
 	products  []*table
+	orders    []*table
+	read      reader    // reads order books
 	routes    [][]route // per station
 	// named[i] says whether stations[i] is the station its name refers to:
 	// false for a station without a name or with a duplicate name.
@@ -43,24 +45,29 @@ type plant struct {
 
 // decodeModel reads the sources, stations and sinks and checks how they fit
 // together.
-func decodeModel(root *table, name, unit string) *sim.Model {
-	pl := &plant{model: &sim.Model{Name: name, TimeUnit: unit}}
-	var ok [6]bool
+func decodeModel(root *table, name, unit string, read reader) *sim.Model {
+	pl := &plant{model: &sim.Model{Name: name, TimeUnit: unit}, read: read}
+	var ok [7]bool
 	pl.sources, ok[0] = root.array("source")
 	pl.stations, ok[1] = root.array("station")
 	pl.sinks, ok[2] = root.array("sink")
 	pl.crews, ok[3] = root.array("crew")
 	pl.shifts, ok[4] = root.array("shift")
 	pl.products, ok[5] = root.array("product")
+	pl.orders, ok[6] = root.array("order")
+	inline := inlineOrderSources(pl.orders)
 	nodes := pl.names()
 	pl.model.Products = decodeProducts(pl.products, unit)
 	pl.model.Crews = pl.decodeCrews(pl.crews)
 	pl.model.Shifts = decodeShifts(pl.shifts, unit)
 	for _, t := range pl.sources {
-		so := decodeSource(t, unit)
+		name, _ := t.m["name"].(string)
+		so := decodeSource(t, unit, inline[name] || len(pl.orders) > 0 && len(pl.sources) == 1)
 		pl.decodeMix(t, &so)
+		pl.decodeOrderFile(t, &so, unit)
 		pl.model.Sources = append(pl.model.Sources, so)
 	}
+	pl.decodeOrders(pl.orders, unit)
 	for _, t := range pl.stations {
 		st, routes := decodeStation(t, unit, len(pl.products) > 0)
 		st.Failures = pl.decodeFailures(t, unit)
@@ -98,7 +105,7 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 		}
 		checkRefs("shift", names, pl.shiftRefs)
 	}
-	if ok == [6]bool{true, true, true, true, true, true} {
+	if ok == [7]bool{true, true, true, true, true, true, true} {
 		// With a malformed element list, names would seem to be missing.
 		pl.resolve(nodes)
 		pl.resolveRework(nodes)
@@ -109,9 +116,10 @@ func decodeModel(root *table, name, unit string) *sim.Model {
 	return pl.model
 }
 
-// decodeSource reads one [[source]].
-func decodeSource(t *table, unit string) sim.Source {
-	t.known("name", "to", "interarrival", "saturated", "conwip", "mix")
+// decodeSource reads one [[source]]; inlineOrders says [[order]] tables
+// release from it.
+func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
+	t.known("name", "to", "interarrival", "saturated", "conwip", "mix", "orders")
 	so := sim.Source{}
 	so.Name, _ = t.m["name"].(string) // checked by names
 	if to, ok := t.str("to"); ok {
@@ -138,9 +146,13 @@ func decodeSource(t *table, unit string) sim.Source {
 			so.WIP = int(w)
 		}
 	}
+	if t.has("orders") || inlineOrders && len(given) == 0 {
+		given = append(given, "orders")
+		so.Kind = sim.OrderBook
+	}
 	switch {
 	case len(given) == 0:
-		t.bad("", "needs one of interarrival = \"exp(…)\", saturated = true or conwip = N")
+		t.bad("", "needs one of interarrival = \"exp(…)\", saturated = true, conwip = N or orders = \"FILE.csv\"")
 	case len(given) > 1:
 		t.bad(given[1], "give only one of interarrival, saturated and conwip, not %s and %s", given[0], given[1])
 	}

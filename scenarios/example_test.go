@@ -74,6 +74,7 @@ func ExampleExamples() {
 	// job-shop
 	// mm1
 	// mmc
+	// order-book
 	// penny-fab
 	// smed
 	// staffing

@@ -14,7 +14,7 @@ const DefaultExample = "demo"
 
 // bundled holds the example scenarios of this folder.
 //
-//go:embed *.toml
+//go:embed *.toml *.csv
 var bundled embed.FS
 
 // Example is a bundled example scenario.
@@ -49,13 +49,18 @@ func Examples() []Example {
 }
 
 // ExampleSource returns the TOML text of the bundled example name ("demo"
-// or "demo.toml").
+// or "demo.toml"), or a data file a bundled example reads
+// ("order-book.csv").
 func ExampleSource(name string) ([]byte, error) {
+	file := strings.TrimSuffix(name, ".toml") + ".toml"
+	if strings.HasSuffix(name, ".csv") { // a file an example reads, e.g. order-book.csv
+		file = name
+	}
 	name = strings.TrimSuffix(name, ".toml")
 	if name == "" || strings.ContainsAny(name, `/\`) {
 		return nil, unknownExample(name)
 	}
-	data, err := bundled.ReadFile(name + ".toml")
+	data, err := bundled.ReadFile(file)
 	if err != nil {
 		return nil, unknownExample(name)
 	}
@@ -77,5 +82,5 @@ func LoadExample(name string) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(strings.TrimSuffix(name, ".toml")+".toml", data)
+	return parse(strings.TrimSuffix(name, ".toml")+".toml", data, bundled.ReadFile)
 }

@@ -22,6 +22,7 @@ type Scenario struct {
 
 	doc   map[string]any // the decoded TOML, for variants and sweeps
 	lines *lineIndex
+	read  reader
 }
 
 // Load reads the scenario file at path and parses it. Problems with its
@@ -38,6 +39,11 @@ func Load(path string) (*Scenario, error) {
 // Parse decodes and validates a scenario. file names it in messages. Every
 // problem found is returned at once in an *InvalidError.
 func Parse(file string, data []byte) (*Scenario, error) {
+	return parse(file, data, osReader(file))
+}
+
+// parse is Parse with the reader of the files the scenario names.
+func parse(file string, data []byte, read reader) (*Scenario, error) {
 	ps := &problems{file: file}
 	var doc map[string]any
 	if _, err := toml.Decode(string(data), &doc); err != nil {
@@ -51,11 +57,11 @@ func Parse(file string, data []byte) (*Scenario, error) {
 	}
 	ps.lines = indexLines(string(data))
 	root := &table{ps: ps, m: doc}
-	sc := decode(root, file)
+	sc := decode(root, file, read)
 	if err := validateModel(ps, sc); err != nil {
 		return nil, err
 	}
-	sc.doc, sc.lines = doc, ps.lines
+	sc.doc, sc.lines, sc.read = doc, ps.lines, read
 	decodeVariants(sc, root, ps)
 	if err := ps.err(); err != nil {
 		return nil, err
@@ -88,10 +94,10 @@ func unjoin(err error) []error {
 }
 
 // topKeys are the keys allowed at the top level of a scenario.
-var topKeys = []string{"name", "description", "time_unit", "run", "source", "station", "sink", "crew", "shift", "product", "variant"}
+var topKeys = []string{"name", "description", "time_unit", "run", "source", "station", "sink", "crew", "shift", "product", "order", "variant"}
 
 // decode turns the top-level table into a Scenario, recording problems.
-func decode(root *table, file string) *Scenario {
+func decode(root *table, file string, read reader) *Scenario {
 	root.known(topKeys...)
 	sc := &Scenario{File: file, TimeUnit: "min"}
 	switch name, ok := root.str("name"); {
@@ -115,7 +121,7 @@ func decode(root *table, file string) *Scenario {
 	} else if !root.has("run") {
 		root.missing("run", "[run] is missing: it needs at least horizon")
 	}
-	sc.Model = decodeModel(root, sc.Name, sc.TimeUnit)
+	sc.Model = decodeModel(root, sc.Name, sc.TimeUnit, read)
 	return sc
 }
 

@@ -50,7 +50,7 @@ func (sc *Scenario) With(sets []Set, line int, element string) (*Scenario, error
 		return nil, err
 	}
 	inner := &problems{file: sc.File, lines: sc.lines}
-	v := decode(&table{ps: inner, m: doc}, sc.File)
+	v := decode(&table{ps: inner, m: doc}, sc.File, sc.read)
 	if err := validateModel(inner, v); err != nil {
 		for _, p := range err.(*InvalidError).Problems {
 			msg := p.Msg
@@ -61,7 +61,7 @@ func (sc *Scenario) With(sets []Set, line int, element string) (*Scenario, error
 		}
 		return nil, ps.err()
 	}
-	v.doc, v.lines = doc, sc.lines
+	v.doc, v.lines, v.read = doc, sc.lines, sc.read
 	return v, nil
 }
 

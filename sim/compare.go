@@ -26,7 +26,19 @@ func KPIs() []KPI {
 		k = append(k, KPI{fmt.Sprintf("cycle_time_p%g", 100*p), false,
 			func(r *Replication) float64 { return r.CycleQuantiles[i] }})
 	}
-	return append(k, KPI{"throughput_scheduled", true, func(r *Replication) float64 { return r.ThroughputScheduled }})
+	k = append(k, KPI{"throughput_scheduled", true, func(r *Replication) float64 { return r.ThroughputScheduled }})
+	// Order books (NaN without orders).
+	return append(k,
+		KPI{"on_time", true, func(r *Replication) float64 {
+			return share(done(r.Orders), func(o OrderResult) bool { return o.Lateness <= 0 })
+		}},
+		KPI{"max_lateness", false, func(r *Replication) float64 { return maxLateness(r.Orders) }},
+		KPI{"mean_tardiness", false, func(r *Replication) float64 {
+			return meanOf(done(r.Orders), func(o OrderResult) float64 { return o.Tardiness })
+		}},
+		KPI{"mean_flow_time", false, func(r *Replication) float64 {
+			return meanOf(done(r.Orders), func(o OrderResult) float64 { return o.Flow })
+		}})
 }
 
 // KPIByName returns the KPI called name.
@@ -60,7 +72,7 @@ type Comparison struct {
 type AlternativeResult struct {
 	Name    string
 	Summary *Summary
-	Diffs   []Diff // in KPIs() order; zero values for the base
+	Diffs   []Diff // in KPIs() order, those that apply; zero values for the base
 }
 
 // Diff is the difference of a KPI to the base. Paired is the paired-t
@@ -103,11 +115,15 @@ func Compare(ctx context.Context, alts []Alternative, opt Options) (*Comparison,
 	return c, nil
 }
 
-// diffs computes every KPI difference of s to base.
+// diffs computes the difference of s to base in every KPI that applies
+// (order KPIs only with order books).
 func diffs(base, s *Summary, conf float64) []Diff {
 	var out []Diff
 	for _, k := range KPIs() {
 		a, b := values(base, k), values(s, k)
+		if NewEstimate(a, conf).N == 0 {
+			continue
+		}
 		d := Diff{KPI: k.Name, Paired: PairedDiff(b, a, conf), Unpaired: WelchDiff(b, a, conf)}
 		d.Significant = !d.Paired.Contains(0) && !math.IsNaN(d.Paired.HalfWidth)
 		out = append(out, d)

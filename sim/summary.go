@@ -203,15 +203,7 @@ func summarizeOrders(m *Model, reps []*Replication, col func(func(*Replication) 
 		MeanLateness: stat(func(rs []OrderResult) float64 {
 			return meanOf(done(rs), func(o OrderResult) float64 { return o.Lateness })
 		}),
-		MaxLateness: stat(func(rs []OrderResult) float64 {
-			mx := math.NaN()
-			for _, o := range done(rs) {
-				if math.IsNaN(mx) || o.Lateness > mx {
-					mx = o.Lateness
-				}
-			}
-			return mx
-		}),
+		MaxLateness: stat(maxLateness),
 		MeanTardiness: stat(func(rs []OrderResult) float64 {
 			return meanOf(done(rs), func(o OrderResult) float64 { return o.Tardiness })
 		}),
@@ -262,4 +254,15 @@ func meanOf(rs []OrderResult, f func(OrderResult) float64) float64 {
 		sum += f(o)
 	}
 	return sum / float64(len(rs))
+}
+
+// maxLateness is the largest lateness of the complete orders; NaN without.
+func maxLateness(rs []OrderResult) float64 {
+	mx := math.NaN()
+	for _, o := range done(rs) {
+		if math.IsNaN(mx) || o.Lateness > mx {
+			mx = o.Lateness
+		}
+	}
+	return mx
 }
