@@ -134,6 +134,9 @@ func compile(m *Model) (*plan, error) {
 			bad("station %q: route probabilities sum to %v, not 1", st.Name, sum)
 		}
 		checkOutages(st, crews, bad)
+		if st.Batch < 0 || st.Batch > 1 && st.Buffer != Unlimited && st.Buffer < st.Batch {
+			bad("station %q: batch must be >= 1 and fit in the buffer (%d), got %d", st.Name, st.Buffer, st.Batch)
+		}
 		if q := st.Quality; q != nil {
 			if !(q.Yield > 0 && q.Yield <= 1) || !(q.Rework >= 0 && q.Rework < 1) {
 				bad("station %q: yield must be in (0, 1] and rework in [0, 1)", st.Name)

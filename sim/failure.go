@@ -295,10 +295,10 @@ func (r *reliability) resume(now float64) {
 	case (r.prior == Busy || r.prior == InSetup) && m.part != nil:
 		m.set(r.prior, now) // the phase ended at the very instant it was interrupted
 		m.phaseDone(now)
-	case m.part != nil:
+	case m.queued:
 		m.set(Blocked, now)
 	default:
-		m.pull(now)
+		m.send(now) // parts of a batch still to send, or none: look for work
 	}
 }
 

@@ -21,9 +21,11 @@ type machine struct {
 	opHeld      *crew
 	onOperators func(*crew, float64)
 
-	phase    phase  // what the machine does with its part
-	setupKey string // the family or product it is set up for
-	setups   int64  // setups begun since the warm-up
+	phase    phase   // what the machine does with its part
+	setupKey string  // the family or product it is set up for
+	setups   int64   // setups begun since the warm-up
+	batch    []*part // the other parts of a process batch; part is the first
+	queued   bool    // blocked: waiting in a station's queue of holders
 }
 
 // phase is a step of a machine's work on a part: setup (when the family
@@ -145,58 +147,82 @@ func (m *machine) done(now float64) {
 	m.leave(now)
 }
 
-// leave sends the finished part on, or blocks the machine until the next
-// station has room for it.
+// leave sends the finished parts (one, or a batch) on.
 func (m *machine) leave(now float64) {
+	if tr := m.st.pl.tracer; tr != nil {
+		tr.PartEvent(now, m.part.id, PartFinished, m.st.spec.Name)
+		for _, p := range m.batch {
+			tr.PartEvent(now, p.id, PartFinished, m.st.spec.Name)
+		}
+	}
+	m.send(now)
+}
+
+// send sends the machine's finished parts on one by one, each to its next
+// station or sink (or to scrap or rework), and then looks for work; when a
+// part finds no room, the machine is blocked until it is taken.
+func (m *machine) send(now float64) {
 	st := m.st
 	pl := st.pl
-	if pl.tracer != nil {
-		pl.tracer.PartEvent(now, m.part.id, PartFinished, st.spec.Name)
+	for m.part != nil {
+		to := m.route(now)
+		switch {
+		case to < 0: // scrapped
+		case to >= len(pl.stations):
+			pl.sinks[to-len(pl.stations)].absorb(m.part, now)
+		case !pl.stations[to].accept(m.part, now):
+			m.set(Blocked, now)
+			m.queued = true
+			pl.stations[to].blocked.push(m)
+			if m.rel != nil {
+				m.rel.closeIfDue(now)
+			}
+			return
+		}
+		m.nextInBatch()
 	}
-	to := -1
+	m.pull(now)
+}
+
+// route decides where the machine's current part goes: -1 for scrap, the
+// rework station, or the next node of its routing.
+func (m *machine) route(now float64) int {
+	st := m.st
 	if q := st.quality; q != nil {
 		switch q.draw() {
 		case scrapPart:
-			if pl.tracer != nil {
-				pl.tracer.PartEvent(now, m.part.id, PartScrapped, st.spec.Name)
+			if tr := st.pl.tracer; tr != nil {
+				tr.PartEvent(now, m.part.id, PartScrapped, st.spec.Name)
 			}
-			pl.scrap(m.part, now)
-			m.part = nil
-			m.pull(now)
-			return
+			st.pl.scrap(m.part, now)
+			return -1
 		case reworkPart:
-			to = q.reworkTo
-			m.part.rework(to)
+			m.part.rework(q.reworkTo)
+			return q.reworkTo
 		}
 	}
-	if to < 0 {
-		to = st.next(m.part)
-	}
-	if to >= len(pl.stations) {
-		pl.sinks[to-len(pl.stations)].absorb(m.part, now)
-		m.part = nil
-		m.pull(now)
-		return
-	}
-	tgt := pl.stations[to]
-	if tgt.accept(m.part, now) {
-		m.part = nil
-		m.pull(now)
-		return
-	}
-	m.set(Blocked, now)
-	tgt.blocked.push(m)
-	if m.rel != nil {
-		m.rel.closeIfDue(now)
+	return st.next(m.part)
+}
+
+// nextInBatch makes the next part of the batch the current one; nil after
+// the last.
+func (m *machine) nextInBatch() {
+	m.part = nil
+	if len(m.batch) > 0 {
+		m.part, m.batch = m.batch[0], m.batch[1:]
 	}
 }
 
-// pull looks for the next part: from the buffer first, then from a blocked
-// upstream holder, then from a saturated source; otherwise the machine is
-// starved until a part arrives.
+// pull looks for the next part (or batch): from the buffer first, then
+// from a blocked upstream holder, then from a saturated source; otherwise
+// the machine is starved until a part arrives.
 func (m *machine) pull(now float64) {
 	st := m.st
 	if m.rel != nil && m.rel.closeIfDue(now) {
+		return
+	}
+	if st.batch > 1 {
+		m.pullBatch(now)
 		return
 	}
 	switch {
@@ -217,10 +243,42 @@ func (m *machine) pull(now float64) {
 	}
 }
 
+// pullBatch starts a batch when the buffer holds a whole one (or a
+// saturated source makes one); otherwise the machine waits, starved.
+func (m *machine) pullBatch(now float64) {
+	st := m.st
+	b := st.batch
+	switch {
+	case st.queue.len() >= b:
+		lead := st.dequeue(m, now)
+		for range b - 1 {
+			m.batch = append(m.batch, st.dequeue(m, now))
+		}
+		m.start(lead, now)
+		for range b {
+			st.refill(now)
+		}
+		for st.idle.len() > 0 && st.queue.len() >= b {
+			st.idle.pop().pull(now)
+		}
+	case st.feeder != nil:
+		for range b - 1 {
+			st.wait.Add(0)
+			m.batch = append(m.batch, st.feeder.saturatedPart(now))
+		}
+		st.wait.Add(0)
+		m.start(st.feeder.saturatedPart(now), now)
+	default:
+		m.set(Starved, now)
+		st.idle.push(m)
+	}
+}
+
 // heldPart hands the blocked part to the station downstream.
 func (m *machine) heldPart(float64) *part {
 	p := m.part
-	m.part = nil
+	m.queued = false
+	m.nextInBatch()
 	return p
 }
 
@@ -230,5 +288,5 @@ func (m *machine) released(now float64) {
 	if m.rel != nil && m.rel.out != nil {
 		return
 	}
-	m.pull(now)
+	m.send(now)
 }

@@ -106,6 +106,10 @@ type Station struct {
 	// Quality says how many finished parts are scrap or go to rework; nil
 	// for all good.
 	Quality *Quality
+	// Batch is the number of parts a machine processes together (an oven):
+	// it starts once the buffer holds a whole batch, and the batch takes one
+	// processing time. 0 or 1: one part at a time.
+	Batch int
 }
 
 // Route is one branch of a station's routing: the name of a station or a sink

@@ -193,6 +193,7 @@ func build(pln *plan, r Run, index int) *plant {
 			st.quality = &qualityRun{spec: q, r: rand.New(stream(spec.Name, "quality")), reworkTo: pln.stationOf[q.ReworkTo]}
 		}
 		st.dispatch = spec.Dispatch
+		st.batch = max(1, spec.Batch)
 		if su := spec.Setup; su != nil {
 			st.setup = &setupRun{}
 			if su.Time != nil {

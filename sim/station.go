@@ -26,6 +26,7 @@ type station struct {
 	setup    *setupRun // nil without setups
 	dispatch Dispatch
 	quality  *qualityRun // nil when every part is good
+	batch    int         // parts processed together, 1 without batching
 
 	routes []int      // target nodes
 	cumP   []float64  // cumulative route probabilities
@@ -54,6 +55,9 @@ func (st *station) activity(w bool, now float64) {
 
 // accept takes p if a machine is idle or the buffer has room.
 func (st *station) accept(p *part, now float64) bool {
+	if st.batch > 1 {
+		return st.acceptForBatch(p, now)
+	}
 	if st.idle.len() > 0 {
 		st.wait.Add(0)
 		st.idle.pop().start(p, now)
@@ -145,7 +149,7 @@ func (st *station) inside() int {
 	n := st.queue.len()
 	for _, m := range st.machines {
 		if m.part != nil {
-			n++
+			n += 1 + len(m.batch)
 		}
 	}
 	return n
@@ -199,4 +203,17 @@ func (st *station) processTime(p *part) float64 {
 		}
 	}
 	return st.process.Rand()
+}
+
+// acceptForBatch puts p into the buffer of a batching station if there is
+// room, and starts an idle machine once a whole batch waits.
+func (st *station) acceptForBatch(p *part, now float64) bool {
+	if st.capacity != Unlimited && st.queue.len() >= st.capacity {
+		return false
+	}
+	st.enqueue(p, now)
+	if st.idle.len() > 0 && st.queue.len() >= st.batch {
+		st.idle.pop().pull(now)
+	}
+	return true
 }
