@@ -76,6 +76,14 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 		pl.decodeOperators(t, &st, unit)
 		st.Setup = decodeSetup(t, unit)
 		st.Quality = decodeQuality(t)
+		if b, ok := t.integer("batch"); ok {
+			if b < 1 {
+				t.bad("batch", "batch must be >= 1, got %d", b)
+			} else if st.Buffer != sim.Unlimited && int(b) > st.Buffer {
+				t.bad("batch", "batch (%d) must fit in the buffer (%d): the machine starts only with a whole batch waiting", b, st.Buffer)
+			}
+			st.Batch = int(b)
+		}
 		st.Dispatch = decodeDispatch(t)
 		pl.model.Stations = append(pl.model.Stations, st)
 		pl.routes = append(pl.routes, routes)
@@ -161,7 +169,7 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 
 // decodeStation reads one [[station]] and its routes as written.
 func decodeStation(t *table, unit string, hasProducts bool) (sim.Station, []route) {
-	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework")
+	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework", "batch")
 	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
 	st.Name, _ = t.m["name"].(string) // checked by names
 	if n, ok := t.integer("machines"); ok {

@@ -116,3 +116,18 @@ setup`, 1)
 		}
 	}
 }
+
+func TestBatchKey(t *testing.T) {
+	src := strings.Replace(productBase, `name = "weld"
+process = "2min"`, `name = "weld"
+process = "2min"
+batch = 4`, 1)
+	sc, err := Parse("p.toml", []byte(src))
+	if err != nil || sc.Model.Stations[1].Batch != 4 {
+		t.Fatalf("batch: %v", err)
+	}
+	bad := strings.Replace(src, "batch = 4", "batch = 4\nbuffer = 2", 1)
+	if _, err := Parse("p.toml", []byte(bad)); err == nil || !strings.Contains(err.Error(), "batch (4) must fit in the buffer (2)") {
+		t.Errorf("batch larger than the buffer: %v", err)
+	}
+}
