@@ -30,7 +30,7 @@ func TestExamplesRunLittleAndConservation(t *testing.T) {
 			}
 			d := make([]float64, len(s.Replications))
 			for i, r := range s.Replications {
-				if r.Entered != r.Exited+r.InPlant {
+				if r.Entered != r.Exited+r.Joined+r.InPlant {
 					t.Errorf("replication %d: entered %d != exited %d + in plant %d", i+1, r.Entered, r.Exited, r.InPlant)
 				}
 				if r.Completed == 0 {

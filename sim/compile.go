@@ -225,6 +225,25 @@ func (p *plan) compileProducts(node map[string]int, seen map[string]string, bad 
 			}
 		}
 	}
+	for _, st := range m.Stations {
+		a := st.Assembly
+		if a == nil {
+			continue
+		}
+		total := 0
+		for _, c := range a.Components {
+			if _, ok := products[c.Product]; !ok || c.Count < 1 {
+				bad("station %q: assemble: %q is not a product, or its count is below 1", st.Name, c.Product)
+			}
+			total += c.Count
+		}
+		if _, ok := products[a.Output]; a.Output != "" && !ok {
+			bad("station %q: assemble: output %q is not a product", st.Name, a.Output)
+		}
+		if len(a.Components) == 0 || st.Batch > 1 || st.Buffer != Unlimited && st.Buffer < total {
+			bad("station %q: assemble needs components, no batch, and a buffer that holds a whole kit (%d)", st.Name, total)
+		}
+	}
 	for _, so := range m.Sources {
 		for _, o := range so.Orders {
 			k, ok := products[o.Product]

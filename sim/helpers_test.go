@@ -72,8 +72,8 @@ func checkLittle(t *testing.T, s *Summary) {
 	d := make([]float64, len(s.Replications))
 	for i, r := range s.Replications {
 		d[i] = r.WIP - r.DepartureRate*r.Sojourn
-		if r.Entered != r.Exited+r.InPlant {
-			t.Errorf("replication %d: entered %d != exited %d + in plant %d", i, r.Entered, r.Exited, r.InPlant)
+		if r.Entered != r.Exited+r.Joined+r.InPlant {
+			t.Errorf("replication %d: entered %d != exited %d + joined %d + in plant %d", i, r.Entered, r.Exited, r.Joined, r.InPlant)
 		}
 		sum := 0.0
 		for _, st := range r.Stations {

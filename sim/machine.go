@@ -225,6 +225,10 @@ func (m *machine) pull(now float64) {
 		m.pullBatch(now)
 		return
 	}
+	if st.assembly != nil {
+		m.pullKit(now)
+		return
+	}
 	switch {
 	case st.queue.len() > 0:
 		m.start(st.dequeue(m, now), now)

@@ -110,6 +110,8 @@ type Station struct {
 	// it starts once the buffer holds a whole batch, and the batch takes one
 	// processing time. 0 or 1: one part at a time.
 	Batch int
+	// Assembly joins parts by a bill of materials; nil for none.
+	Assembly *Assembly
 }
 
 // Route is one branch of a station's routing: the name of a station or a sink

@@ -45,8 +45,9 @@ type Replication struct {
 	WIPSeries []float64
 
 	// Conservation over the whole run (warm-up included):
-	// Entered = Exited + InPlant; Exited counts scrap too (Scrapped).
-	Entered, Exited, InPlant, Scrapped int64
+	// Entered = Exited + Joined + InPlant; Exited counts scrap too
+	// (Scrapped), Joined the parts consumed into assemblies.
+	Entered, Exited, InPlant, Scrapped, Joined int64
 	// DepartureRate and Sojourn are the rate of parts leaving the plant,
 	// good or scrap, and their mean time in it, in the window: Little's law
 	// is WIP = DepartureRate × Sojourn.
@@ -115,6 +116,7 @@ type plant struct {
 	ctSketch  Sketch
 	entered   int64
 	exited    int64 // parts that left the plant, good or scrap
+	joined    int64 // parts consumed into assemblies
 	scrapped  int64
 	sojourn   Tally // time in the plant of every part that left, good or scrap
 }
@@ -194,6 +196,16 @@ func build(pln *plan, r Run, index int) *plant {
 		}
 		st.dispatch = spec.Dispatch
 		st.batch = max(1, spec.Batch)
+		if a := spec.Assembly; a != nil {
+			st.assembly = &assemblyRun{}
+			for _, c := range a.Components {
+				st.assembly.components = append(st.assembly.components, pl.products[pln.productIndex[c.Product]])
+				st.assembly.counts = append(st.assembly.counts, c.Count)
+			}
+			if a.Output != "" {
+				st.assembly.output = pl.products[pln.productIndex[a.Output]]
+			}
+		}
 		if su := spec.Setup; su != nil {
 			st.setup = &setupRun{}
 			if su.Time != nil {
@@ -362,7 +374,7 @@ func (pl *plant) results(index int) *Replication {
 	for _, o := range pl.orders {
 		res.Orders = append(res.Orders, o.result())
 	}
-	res.Scrapped, res.Sojourn = pl.scrapped, pl.sojourn.Mean()
+	res.Scrapped, res.Sojourn, res.Joined = pl.scrapped, pl.sojourn.Mean(), pl.joined
 	res.DepartureRate = float64(pl.sojourn.N()) / window
 	for _, pr := range pl.products {
 		r := ProductResult{Completed: pr.completed, Throughput: float64(pr.completed) / window,

@@ -25,8 +25,9 @@ type station struct {
 	process  Sampler
 	setup    *setupRun // nil without setups
 	dispatch Dispatch
-	quality  *qualityRun // nil when every part is good
-	batch    int         // parts processed together, 1 without batching
+	quality  *qualityRun  // nil when every part is good
+	batch    int          // parts processed together, 1 without batching
+	assembly *assemblyRun // nil unless the station assembles
 
 	routes []int      // target nodes
 	cumP   []float64  // cumulative route probabilities
@@ -55,7 +56,7 @@ func (st *station) activity(w bool, now float64) {
 
 // accept takes p if a machine is idle or the buffer has room.
 func (st *station) accept(p *part, now float64) bool {
-	if st.batch > 1 {
+	if st.batch > 1 || st.assembly != nil {
 		return st.acceptForBatch(p, now)
 	}
 	if st.idle.len() > 0 {
@@ -205,14 +206,16 @@ func (st *station) processTime(p *part) float64 {
 	return st.process.Rand()
 }
 
-// acceptForBatch puts p into the buffer of a batching station if there is
-// room, and starts an idle machine once a whole batch waits.
+// acceptForBatch puts p into the buffer of a batching or assembling
+// station if there is room, and starts an idle machine once a whole batch or
+// kit waits.
 func (st *station) acceptForBatch(p *part, now float64) bool {
 	if st.capacity != Unlimited && st.queue.len() >= st.capacity {
 		return false
 	}
 	st.enqueue(p, now)
-	if st.idle.len() > 0 && st.queue.len() >= st.batch {
+	if st.idle.len() > 0 && (st.assembly == nil && st.queue.len() >= st.batch ||
+		st.assembly != nil && st.assembly.kit(&st.queue) != nil) {
 		st.idle.pop().pull(now)
 	}
 	return true
