@@ -76,6 +76,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 		pl.decodeOperators(t, &st, unit)
 		st.Setup = decodeSetup(t, unit)
 		st.Quality = decodeQuality(t)
+		st.Assembly = decodeAssembly(t, pl.model.Products)
 		if b, ok := t.integer("batch"); ok {
 			if b < 1 {
 				t.bad("batch", "batch must be >= 1, got %d", b)
@@ -169,7 +170,7 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 
 // decodeStation reads one [[station]] and its routes as written.
 func decodeStation(t *table, unit string, hasProducts bool) (sim.Station, []route) {
-	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework", "batch")
+	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework", "batch", "assemble", "output")
 	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
 	st.Name, _ = t.m["name"].(string) // checked by names
 	if n, ok := t.integer("machines"); ok {

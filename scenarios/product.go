@@ -277,3 +277,41 @@ func (pl *plant) resolveRework(nodes map[string]node) {
 		}
 	}
 }
+
+// decodeAssembly reads a station's "assemble" bill of materials (product →
+// count) and "output" product.
+func decodeAssembly(t *table, order []sim.Product) *sim.Assembly {
+	sub := t.sub("assemble", t.element)
+	if sub == nil {
+		if t.has("output") {
+			t.bad("output", "output needs assemble")
+		}
+		return nil
+	}
+	sub.prefix, sub.at = "assemble: ", t.line("assemble")
+	a := &sim.Assembly{}
+	a.Output, _ = t.str("output")
+	rank := map[string]int{}
+	for i, p := range order {
+		rank[p.Name] = i
+	}
+	keys := sortedKeys(sub.m)
+	sort.SliceStable(keys, func(i, j int) bool { return rank[keys[i]] < rank[keys[j]] })
+	for _, k := range keys {
+		n, ok := sub.integer(k)
+		if !ok {
+			continue
+		}
+		if _, known := rank[k]; !known {
+			sub.bad(k, "%q names no [[product]]", k)
+		}
+		if n < 1 {
+			sub.bad(k, "count of %q must be >= 1, got %d", k, n)
+		}
+		a.Components = append(a.Components, sim.Component{Product: k, Count: int(n)})
+	}
+	if _, known := rank[a.Output]; a.Output != "" && !known {
+		t.bad("output", "output %q names no [[product]]", a.Output)
+	}
+	return a
+}

@@ -131,3 +131,29 @@ batch = 4`, 1)
 		t.Errorf("batch larger than the buffer: %v", err)
 	}
 }
+
+func TestAssembleKeys(t *testing.T) {
+	src := strings.Replace(productBase, `name = "paint"
+process = "3min"`, `name = "paint"
+process = "3min"
+assemble = { B = 2, A = 1 }
+output = "B"`, 1)
+	sc, err := Parse("p.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := sc.Model.Stations[2].Assembly
+	if a == nil || a.Output != "B" || len(a.Components) != 2 || a.Components[0] != (sim.Component{Product: "A", Count: 1}) {
+		t.Errorf("assembly %+v", a)
+	}
+	for _, c := range []struct{ old, new, want string }{
+		{`B = 2, A = 1`, `B = 2, Z = 1`, `assemble: "Z" names no [[product]]`},
+		{`output = "B"`, `output = "Q"`, `output "Q" names no [[product]]`},
+		{`B = 2, A = 1`, `B = 0, A = 1`, `count of "B" must be >= 1`},
+	} {
+		bad := strings.Replace(src, c.old, c.new, 1)
+		if _, err := Parse("p.toml", []byte(bad)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q → %q:\ngot  %v\nwant %s", c.old, c.new, err, c.want)
+		}
+	}
+}
