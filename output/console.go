@@ -64,6 +64,14 @@ func Console(w io.Writer, s *sim.Summary) error {
 			{"mean flow time", est(o.MeanFlow, 1, ""), u},
 			{"makespan", est(o.Makespan, 1, ""), u},
 		}, "  "))
+		if len(o.List) <= 30 {
+			b.WriteString("\n")
+			rows := [][]string{{"order", "due (" + u + ")", "completion (" + u + ")", "lateness (" + u + ")"}}
+			for _, x := range o.List {
+				rows = append(rows, []string{x.Name, short(x.Due), est(x.Completion, 1, ""), est(x.Lateness, 1, "")})
+			}
+			b.WriteString(table(rows, "  "))
+		}
 	}
 	if len(s.Products) > 0 {
 		rows := [][]string{{"product", "throughput (/" + u + ")", "WIP", "cycle time (" + u + ")", "p90 (" + u + ")"}}

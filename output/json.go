@@ -80,6 +80,16 @@ type OrdersJSON struct {
 	MeanTardiness EstimateJSON `json:"mean_tardiness"`
 	MeanFlow      EstimateJSON `json:"mean_flow_time"`
 	Makespan      EstimateJSON `json:"makespan"`
+	List          []OrderJSON  `json:"list"`
+}
+
+// OrderJSON is one order's outcome.
+type OrderJSON struct {
+	Name       string       `json:"name"`
+	Due        Number       `json:"due"`
+	Completion EstimateJSON `json:"completion"`
+	Lateness   EstimateJSON `json:"lateness"`
+	Tardiness  EstimateJSON `json:"tardiness"`
 }
 
 // ProductJSON holds one product's indicators.
@@ -186,7 +196,11 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 	}
 	if o := s.Orders; o != nil {
 		out.Orders = &OrdersJSON{o.Count, estJSON(o.Completed), estJSON(o.OnTime), estJSON(o.MeanLateness),
-			estJSON(o.MaxLateness), estJSON(o.MeanTardiness), estJSON(o.MeanFlow), estJSON(o.Makespan)}
+			estJSON(o.MaxLateness), estJSON(o.MeanTardiness), estJSON(o.MeanFlow), estJSON(o.Makespan), []OrderJSON{}}
+		for _, x := range o.List {
+			out.Orders.List = append(out.Orders.List, OrderJSON{x.Name, Number(x.Due), estJSON(x.Completion),
+				estJSON(x.Lateness), estJSON(x.Tardiness)})
+		}
 	}
 	for _, p := range s.Products {
 		pj := ProductJSON{Name: p.Name, Throughput: estJSON(p.Throughput), WIP: estJSON(p.WIP),

@@ -87,6 +87,15 @@ type OrdersSummary struct {
 	Completed, OnTime                        Estimate
 	MeanLateness, MaxLateness, MeanTardiness Estimate
 	MeanFlow, Makespan                       Estimate
+	List                                     []OrderSummary
+}
+
+// OrderSummary is one order's outcome over the replications (NaN where it
+// was not complete).
+type OrderSummary struct {
+	Name                            string
+	Due                             float64
+	Completion, Lateness, Tardiness Estimate
 }
 
 // CrewSummary summarises one crew: the fraction of its members' time at work.
@@ -193,7 +202,19 @@ func summarizeOrders(m *Model, reps []*Replication, col func(func(*Replication) 
 	stat := func(f func(rs []OrderResult) float64) Estimate {
 		return col(func(x *Replication) float64 { return f(x.Orders) })
 	}
-	return &OrdersSummary{Count: len(reps[0].Orders),
+	var list []OrderSummary
+	k := 0
+	for _, so := range m.Sources {
+		for _, o := range so.Orders {
+			i := k
+			list = append(list, OrderSummary{Name: o.Name, Due: o.Due,
+				Completion: col(func(x *Replication) float64 { return x.Orders[i].Completion }),
+				Lateness:   col(func(x *Replication) float64 { return x.Orders[i].Lateness }),
+				Tardiness:  col(func(x *Replication) float64 { return x.Orders[i].Tardiness })})
+			k++
+		}
+	}
+	return &OrdersSummary{Count: len(reps[0].Orders), List: list,
 		Completed: stat(func(rs []OrderResult) float64 {
 			return share(rs, func(o OrderResult) bool { return !math.IsNaN(o.Completion) })
 		}),
