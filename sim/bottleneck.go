@@ -39,7 +39,8 @@ type bottleneckDetector struct {
 	from, to      float64   // statistics window
 	ongoing       []float64 // per station: start of its ongoing period, NaN if none
 	ending        []float64 // per station: time its ongoing period ends, NaN if not ending
-	endings       int       // stations with an ending period
+	endings       []int     // stations with an ending period
+	cuts          []float64 // scratch for settle
 	done          []period  // completed, not settled, not dominated
 	settled       float64   // instants before this are settled
 	cur           *winner
@@ -62,10 +63,20 @@ func (d *bottleneckDetector) begin(st int, now float64) {
 	d.flush(now)
 	if d.ending[st] == now {
 		d.ending[st] = math.NaN()
-		d.endings--
+		d.endings = remove(d.endings, st)
 		return
 	}
 	d.ongoing[st] = now
+}
+
+// remove deletes x from xs (a short list), keeping the order.
+func remove(xs []int, x int) []int {
+	for i, y := range xs {
+		if y == x {
+			return append(xs[:i], xs[i+1:]...)
+		}
+	}
+	return xs
 }
 
 // end records that station st stopped being active at now. The period ends
@@ -73,21 +84,21 @@ func (d *bottleneckDetector) begin(st int, now float64) {
 func (d *bottleneckDetector) end(st int, now float64) {
 	d.flush(now)
 	d.ending[st] = now
-	d.endings++
+	d.endings = append(d.endings, st)
 }
 
-// flush ends the periods that stopped before now.
+// flush ends the periods that stopped before now, in station order.
 func (d *bottleneckDetector) flush(now float64) {
-	if d.endings == 0 {
-		return
+	if len(d.endings) == 0 || d.ending[d.endings[0]] >= now {
+		return // all pending endings are of this instant
 	}
-	for st, t := range d.ending {
-		if t < now {
-			d.ending[st] = math.NaN()
-			d.endings--
-			d.close1(st, t)
-		}
+	sort.Ints(d.endings)
+	for _, st := range d.endings {
+		t := d.ending[st]
+		d.ending[st] = math.NaN()
+		d.close1(st, t)
 	}
+	d.endings = d.endings[:0]
 }
 
 // close1 ends the period of station st at t.
@@ -147,7 +158,7 @@ func (d *bottleneckDetector) settle(f float64) {
 	if f <= d.settled {
 		return
 	}
-	cuts := []float64{d.settled, f}
+	cuts := append(d.cuts[:0], d.settled, f)
 	for _, p := range d.done {
 		for _, x := range [2]float64{p.start, p.end} {
 			if x > d.settled && x < f {
@@ -156,6 +167,7 @@ func (d *bottleneckDetector) settle(f float64) {
 		}
 	}
 	sort.Float64s(cuts)
+	d.cuts = cuts
 	for k := 0; k+1 < len(cuts); k++ {
 		if lo, hi := cuts[k], cuts[k+1]; hi > lo {
 			d.decide(lo, hi)

@@ -113,7 +113,9 @@ func (m *machine) run(ph phase, d, now float64) {
 	if ph == phaseSetup {
 		s = InSetup
 	}
-	m.set(s, now)
+	if m.state != s {
+		m.set(s, now)
+	}
 	if m.rel != nil {
 		m.rel.process(d, now)
 		return
