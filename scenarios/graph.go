@@ -127,10 +127,7 @@ func (pl *plant) hint(name string, kinds ...string) string {
 			}
 		}
 	}
-	if s := suggest(name, candidates); s != "" {
-		return fmt.Sprintf(" (did you mean %q?)", s)
-	}
-	return ""
+	return didYouMean(name, candidates)
 }
 
 // checkReach reports every station that no source reaches and every station

@@ -1,7 +1,6 @@
 package scenarios
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -47,7 +46,7 @@ func decodeProducts(tables []*table, unit string) []sim.Product {
 	return out
 }
 
-func sortedKeys(m map[string]any) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -78,22 +77,13 @@ func (pl *plant) resolveProducts(nodes map[string]node) bool {
 			}
 		}
 		pl.addRouteEdges(p, nodes)
-		for _, name := range sortedDists(p.Process) {
+		for _, name := range sortedKeys(p.Process) {
 			if n, found := nodes[name]; !found || n.kind != "station" {
 				t.bad("process", "process: %q is not a station%s", name, pl.hint(name, "station"))
 			}
 		}
 	}
 	return true
-}
-
-func sortedDists(m map[string]sim.Dist) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // addRouteEdges adds a product's route as routes of its stations.
@@ -119,12 +109,7 @@ func (pl *plant) decodeMix(t *table, so *sim.Source) {
 	}
 	sub.prefix, sub.at = "mix: ", t.line("mix")
 	sum := 0.0
-	order := map[string]int{}
-	for i, p := range pl.model.Products {
-		order[p.Name] = i
-	}
-	keys := sortedKeys(sub.m)
-	sort.SliceStable(keys, func(i, j int) bool { return order[keys[i]] < order[keys[j]] })
+	keys, order := inProductOrder(sub.m, pl.model.Products)
 	for _, k := range keys {
 		share, ok := sub.number(k)
 		if !ok {
@@ -138,15 +123,7 @@ func (pl *plant) decodeMix(t *table, so *sim.Source) {
 		i, known := order[k]
 		switch {
 		case !known:
-			names := make([]string, 0, len(order))
-			for _, p := range pl.model.Products {
-				names = append(names, p.Name)
-			}
-			hint := ""
-			if s := suggest(k, names); s != "" {
-				hint = fmt.Sprintf(" (did you mean %q?)", s)
-			}
-			sub.bad(k, "%q names no [[product]]%s", k, hint)
+			sub.bad(k, "%q names no [[product]]%s", k, didYouMean(k, productNames(pl.model.Products)))
 		case len(pl.model.Products[i].Route) > 0 && pl.model.Products[i].Route[0] != so.To:
 			sub.bad(k, "product %q starts its route at %q, but this source releases parts at %q", k, pl.model.Products[i].Route[0], so.To)
 		}
@@ -291,12 +268,7 @@ func decodeAssembly(t *table, order []sim.Product) *sim.Assembly {
 	sub.prefix, sub.at = "assemble: ", t.line("assemble")
 	a := &sim.Assembly{}
 	a.Output, _ = t.str("output")
-	rank := map[string]int{}
-	for i, p := range order {
-		rank[p.Name] = i
-	}
-	keys := sortedKeys(sub.m)
-	sort.SliceStable(keys, func(i, j int) bool { return rank[keys[i]] < rank[keys[j]] })
+	keys, rank := inProductOrder(sub.m, order)
 	for _, k := range keys {
 		n, ok := sub.integer(k)
 		if !ok {
@@ -314,4 +286,28 @@ func decodeAssembly(t *table, order []sim.Product) *sim.Assembly {
 		t.bad("output", "output %q names no [[product]]", a.Output)
 	}
 	return a
+}
+
+// inProductOrder returns the keys of m (product names) in the order of the
+// [[product]] tables, unknown names last and sorted, and each product's rank.
+func inProductOrder(m map[string]any, products []sim.Product) ([]string, map[string]int) {
+	rank := map[string]int{}
+	for i, p := range products {
+		rank[p.Name] = i
+	}
+	keys := sortedKeys(m)
+	sort.SliceStable(keys, func(i, j int) bool {
+		ri, iok := rank[keys[i]]
+		rj, jok := rank[keys[j]]
+		return iok && (!jok || ri < rj)
+	})
+	return keys, rank
+}
+
+func productNames(products []sim.Product) []string {
+	names := make([]string, len(products))
+	for i, p := range products {
+		names[i] = p.Name
+	}
+	return names
 }

@@ -187,11 +187,7 @@ func checkRefs(kind string, names []string, refs []elementRef) {
 	}
 	for _, r := range refs {
 		if !known[r.name] {
-			hint := ""
-			if s := suggest(r.name, names); s != "" {
-				hint = fmt.Sprintf(" (did you mean %q?)", s)
-			}
-			r.t.bad(r.key, "%s %q names no [[%s]]%s", kind, r.name, kind, hint)
+			r.t.bad(r.key, "%s %q names no [[%s]]%s", kind, r.name, kind, didYouMean(r.name, names))
 		}
 	}
 }

@@ -62,10 +62,7 @@ func (t *table) known(keys ...string) {
 		return li < lj || li == lj && unknown[i] < unknown[j]
 	})
 	for _, k := range unknown {
-		msg := fmt.Sprintf("unknown key %q", k)
-		if s := suggest(k, keys); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
-		}
+		msg := fmt.Sprintf("unknown key %q", k) + didYouMean(k, keys)
 		t.bad(k, "%s", msg)
 	}
 }
@@ -251,6 +248,15 @@ func (t *table) array(key string) (tables []*table, ok bool) {
 			element: fmt.Sprintf("%s #%d", key, i+1)}
 	}
 	return out, true
+}
+
+// didYouMean is " (did you mean "x"?)" for the candidate closest to name
+// when it is a likely typo, or "".
+func didYouMean(name string, candidates []string) string {
+	if s := suggest(name, candidates); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
 }
 
 // suggest returns the key in keys closest to k, if it is a likely typo.

@@ -195,11 +195,7 @@ func named(elements any, name, kind string) (map[string]any, error) {
 			names = append(names, n)
 		}
 	}
-	hint := ""
-	if s := suggest(name, names); s != "" {
-		hint = fmt.Sprintf(" (did you mean %q?)", s)
-	}
-	return nil, fmt.Errorf("no %s named %q%s", kind, name, hint)
+	return nil, fmt.Errorf("no %s named %q%s", kind, name, didYouMean(name, names))
 }
 
 // copyDoc deep-copies a decoded TOML value.
