@@ -1,5 +1,7 @@
 package sim
 
+import "sort"
+
 // Component is one line of a bill of materials: Count parts of Product.
 type Component struct {
 	Product string
@@ -86,13 +88,7 @@ func (st *station) takeAt(pos []int, now float64) []*part {
 	}
 	// Remove from the back so that earlier positions stay valid.
 	taken := append([]int(nil), pos...)
-	for i := range taken {
-		for j := i + 1; j < len(taken); j++ {
-			if taken[j] > taken[i] {
-				taken[i], taken[j] = taken[j], taken[i]
-			}
-		}
-	}
+	sort.Sort(sort.Reverse(sort.IntSlice(taken)))
 	for _, j := range taken {
 		p := st.queue.removeAt(j)
 		st.wait.Add(now - p.queued)

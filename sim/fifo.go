@@ -41,13 +41,8 @@ func (q *fifo[T]) grow() {
 // others; it reports whether x was found. It is O(n): for rare events only.
 func (q *fifo[T]) remove(x T, eq func(a, b T) bool) bool {
 	for i := 0; i < q.n; i++ {
-		if eq(q.buf[(q.head+i)%len(q.buf)], x) {
-			for j := i; j < q.n-1; j++ {
-				q.buf[(q.head+j)%len(q.buf)] = q.buf[(q.head+j+1)%len(q.buf)]
-			}
-			var zero T
-			q.buf[(q.head+q.n-1)%len(q.buf)] = zero
-			q.n--
+		if eq(q.at(i), x) {
+			q.removeAt(i)
 			return true
 		}
 	}

@@ -84,11 +84,5 @@ func (x *mixer) draw() *productRun {
 	if len(x.products) == 1 {
 		return x.products[0]
 	}
-	u := x.r.Float64()
-	for i, c := range x.cum {
-		if u < c {
-			return x.products[i]
-		}
-	}
-	return x.products[len(x.products)-1]
+	return x.products[pickCumulative(x.r, x.cum)]
 }

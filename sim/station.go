@@ -120,13 +120,19 @@ func (st *station) next(p *part) int {
 	if st.router == nil {
 		return st.routes[0]
 	}
-	u := st.router.Float64()
-	for i, c := range st.cumP {
+	return st.routes[pickCumulative(st.router, st.cumP)]
+}
+
+// pickCumulative draws an index by cumulative probabilities cum (the last
+// one is 1, up to rounding, which the last index absorbs).
+func pickCumulative(r *rand.Rand, cum []float64) int {
+	u := r.Float64()
+	for i, c := range cum {
 		if u < c {
-			return st.routes[i]
+			return i
 		}
 	}
-	return st.routes[len(st.routes)-1]
+	return len(cum) - 1
 }
 
 // reset starts the statistics window at now (end of the warm-up).

@@ -232,10 +232,10 @@ func summarizeOrders(m *Model, reps []*Replication, col func(func(*Replication) 
 		Makespan: stat(func(rs []OrderResult) float64 {
 			last := 0.0
 			for _, o := range rs {
-				last = math.Max(last, o.Completion) // NaN propagates: incomplete book
 				if math.IsNaN(o.Completion) {
-					return math.NaN()
+					return math.NaN() // an incomplete book has no makespan
 				}
+				last = math.Max(last, o.Completion)
 			}
 			return last - first
 		}),
