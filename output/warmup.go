@@ -11,18 +11,7 @@ import (
 
 // WIPSeries is the time-average WIP per interval of the horizon, averaged
 // over the replications.
-func WIPSeries(s *sim.Summary) []float64 {
-	if len(s.Replications) == 0 {
-		return nil
-	}
-	avg := make([]float64, len(s.Replications[0].WIPSeries))
-	for _, r := range s.Replications {
-		for k, x := range r.WIPSeries {
-			avg[k] += x / float64(len(s.Replications))
-		}
-	}
-	return avg
-}
+func WIPSeries(s *sim.Summary) []float64 { return sim.MeanWIPSeries(s.Replications) }
 
 // WarmupText is the MSER-5 suggestion in words, or "" when the configured
 // warm-up is long enough: when MSER-5 suggests no more, or when the WIP

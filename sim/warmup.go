@@ -91,12 +91,11 @@ func MSER5(series []float64) int {
 	return 5 * bestD
 }
 
-// SuggestWarmup applies MSER-5 to the WIP series averaged over the
-// replications and returns the suggested warm-up in time units, or −1 when
-// the horizon is too short to tell.
-func SuggestWarmup(reps []*Replication, horizon float64) float64 {
+// MeanWIPSeries is the replications' WIP series averaged interval by
+// interval; nil without replications.
+func MeanWIPSeries(reps []*Replication) []float64 {
 	if len(reps) == 0 {
-		return 0
+		return nil
 	}
 	avg := make([]float64, len(reps[0].WIPSeries))
 	for _, r := range reps {
@@ -104,6 +103,17 @@ func SuggestWarmup(reps []*Replication, horizon float64) float64 {
 			avg[k] += x / float64(len(reps))
 		}
 	}
+	return avg
+}
+
+// SuggestWarmup applies MSER-5 to the WIP series averaged over the
+// replications and returns the suggested warm-up in time units, or −1 when
+// the horizon is too short to tell.
+func SuggestWarmup(reps []*Replication, horizon float64) float64 {
+	if len(reps) == 0 {
+		return 0
+	}
+	avg := MeanWIPSeries(reps)
 	d := MSER5(avg)
 	if d < 0 {
 		return -1
