@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/takt-sim/takt/sim"
@@ -49,7 +50,7 @@ func parse(file string, data []byte, read reader) (*Scenario, error) {
 	if _, err := toml.Decode(string(data), &doc); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			ps.add(pe.Position.Line, "", pe.LastKey, "syntax error: %s", pe.Message)
+			ps.add(syntaxLine(data, pe), "", pe.LastKey, "syntax error: %s", pe.Message)
 		} else {
 			ps.add(0, "", "", "syntax error: %v", err)
 		}
@@ -67,6 +68,16 @@ func parse(file string, data []byte, read reader) (*Scenario, error) {
 		return nil, err
 	}
 	return sc, nil
+}
+
+// syntaxLine is the line of a TOML syntax error. The decoder counts a
+// newline it did not expect ("[[station]" at the end of line 6) into the
+// next line; the byte offset of the error is on the right one.
+func syntaxLine(data []byte, pe toml.ParseError) int {
+	if p := pe.Position; p.Len > 0 && p.Start < len(data) {
+		return 1 + strings.Count(string(data[:p.Start]), "\n")
+	}
+	return pe.Position.Line
 }
 
 // validateModel returns the problems collected while decoding sc, and
@@ -132,7 +143,7 @@ func decodeRun(t *table, unit string) sim.Run {
 	h, hok := t.duration("horizon", unit)
 	switch {
 	case hok && h <= 0:
-		t.bad("horizon", "horizon must be > 0, got %v %s", h, unit)
+		t.bad("horizon", "horizon must be > 0, got %s %s", approx(h), unit)
 	case hok:
 		r.Horizon = h
 	case !t.has("horizon"):
@@ -140,7 +151,7 @@ func decodeRun(t *table, unit string) sim.Run {
 	}
 	if w, ok := t.duration("warmup", unit); ok {
 		if hok && w >= h {
-			t.bad("warmup", "warmup (%v %s) must be less than horizon (%v %s)", w, unit, h, unit)
+			t.bad("warmup", "warmup (%s %s) must be less than horizon (%s %s)", approx(w), unit, approx(h), unit)
 		}
 		r.Warmup = w
 	}

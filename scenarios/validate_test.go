@@ -64,7 +64,8 @@ func TestValidationProblems(t *testing.T) {
 			[]want{{13, `station "a"`, "to must be a name, or a split"}}},
 		{"to missing", head + "[[station]]\nname = \"a\"\nprocess = 1\n",
 			[]want{{10, `station "a"`, "to is missing"}}},
-		{"split sums to 0.9", head + "[[station]]\nname = \"a\"\nprocess = 1\nto = [\n  { sink = \"done\", p = 0.5 },\n  { station = \"a\", p = 0.4 },\n]\n",
+		// 0.3 + 0.6 is 0.8999999999999999 in float64; the message says 0.9.
+		{"split sums to 0.9", head + "[[station]]\nname = \"a\"\nprocess = 1\nto = [\n  { sink = \"done\", p = 0.3 },\n  { station = \"a\", p = 0.6 },\n]\n",
 			[]want{{13, `station "a"`, "to: probabilities sum to 0.9, not 1"}}},
 		{"split p out of range", head + "[[station]]\nname = \"a\"\nprocess = 1\nto = [\n  { sink = \"done\", p = -0.5 },\n  { station = \"a\", p = 1.5 },\n]\n",
 			[]want{{14, `station "a"`, "to #1: p must be between 0 and 1, got -0.5"},
@@ -141,6 +142,11 @@ func TestValidationProblems(t *testing.T) {
 			[]want{{0, "", "no [[source]]: a scenario needs at least one source"}}},
 		{"syntax error", head + "[[station]]\nname = \"a\nprocess = 1\n",
 			[]want{{11, "", "syntax error: "}}},
+		// The decoder itself says line 11 here: it has read the newline.
+		{"syntax error at the end of a line", head + "[[station]\nname = \"a\"\n",
+			[]want{{10, "", "syntax error: "}}},
+		{"unclosed table name", head + "[run\n",
+			[]want{{10, "", "syntax error: "}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
