@@ -240,7 +240,7 @@ func decodeSplit(t *table, items []any) []route {
 		routes = append(routes, r)
 	}
 	if sumOK && math.Abs(sum-1) > 1e-9 {
-		t.bad("to", "to: probabilities sum to %v, not 1", sum)
+		t.bad("to", "to: probabilities sum to %s, not 1", approx(sum))
 	}
 	return routes
 }

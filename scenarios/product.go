@@ -129,7 +129,7 @@ func (pl *plant) decodeMix(t *table, so *sim.Source) {
 		}
 	}
 	if math.Abs(sum-1) > 1e-9 {
-		sub.bad("", "shares sum to %.6g, not 1", sum)
+		sub.bad("", "shares sum to %s, not 1", approx(sum))
 	}
 }
 

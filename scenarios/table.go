@@ -81,6 +81,11 @@ func (t *table) typeError(key, want string, v any) {
 	t.bad(key, "%s must be %s, got %s", key, want, describe(v))
 }
 
+// approx formats a computed number for a message: 12 significant digits,
+// so that binary noise such as 0.8999999999999999 (0.3 + 0.6) reads 0.9
+// while any difference the checks care about (1e-9) still shows.
+func approx(x float64) string { return strconv.FormatFloat(x, 'g', 12, 64) }
+
 // describe names the TOML type of a decoded value, with the value when short.
 func describe(v any) string {
 	switch v := v.(type) {

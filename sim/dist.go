@@ -128,7 +128,7 @@ func Empirical(values, probs []float64) (Dist, error) {
 		sum += probs[i]
 	}
 	if math.Abs(sum-1) > 1e-9 {
-		return nil, fmt.Errorf("empirical: probabilities sum to %s, not 1", g(sum))
+		return nil, fmt.Errorf("empirical: probabilities sum to %.12g, not 1", sum) // not binary noise such as 0.8999999999999999
 	}
 	return empiricalDist{append([]float64(nil), values...), append([]float64(nil), probs...)}, nil
 }
