@@ -27,8 +27,8 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 					unreadable = true
 				default:
 					m := sc.Model
-					fmt.Fprintf(stdout, "%s: ok: %q, %d sources, %d stations, %d sinks\n",
-						f, sc.Name, len(m.Sources), len(m.Stations), len(m.Sinks))
+					fmt.Fprintf(stdout, "%s: ok: %q, %s, %s, %s\n", f, sc.Name,
+						count(len(m.Sources), "source"), count(len(m.Stations), "station"), count(len(m.Sinks), "sink"))
 				}
 			}
 			switch {
@@ -40,4 +40,12 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// count says "1 source" or "6 stations".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
