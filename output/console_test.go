@@ -163,11 +163,11 @@ func TestConsoleRealRun(t *testing.T) {
 	out := console(t, runModel(t, pennyFab(), 3))
 	for _, want := range []string{
 		"3 replications, 95% confidence intervals (mean ±half-width), times in h\n",
-		"\n  throughput  0.5000 ±0.0000  parts/h\n",
-		"\n  WIP           4.000 ±0.000    parts\n",
-		"\n  cycle time    8.000 ±0.000        h\n",
+		"\n  throughput  0.5000 ±0  parts/h\n",
+		"\n  WIP          4.000 ±0    parts\n",
+		"\n  cycle time   8.000 ±0        h\n",
 		"\n  station  machines  utilisation  queue (parts)  wait (h)\n",
-		"\n  s4              1  100.0% ±0.0           0 ±0      0 ±0\n",
+		"\n  s4              1    100.0% ±0           0 ±0      0 ±0\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("Penny Fab: no %q in\n%s", want, out)

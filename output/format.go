@@ -14,10 +14,10 @@ import (
 // decimals is the number of decimals that shows an estimate to the precision
 // its confidence interval supports: two significant digits of the
 // half-width, or four significant digits of the mean when there is no
-// half-width.
+// half-width or it is zero.
 func decimals(e sim.Estimate, scale float64) int {
 	ref, sig := e.HalfWidth*scale, 2
-	if math.IsNaN(ref) || ref == 0 || math.IsInf(ref, 0) {
+	if math.IsNaN(ref) || zeroWidth(e) || math.IsInf(ref, 0) {
 		ref, sig = math.Abs(e.Mean*scale), 4
 	}
 	if ref == 0 || math.IsNaN(ref) {
@@ -49,10 +49,21 @@ func est(e sim.Estimate, scale float64, unit string) string {
 	}
 	d := decimals(e, scale)
 	s := num(e.Mean*scale, d) + unit
-	if !math.IsNaN(e.HalfWidth) {
+	switch {
+	case math.IsNaN(e.HalfWidth):
+	case zeroWidth(e):
+		s += " ±0"
+	default:
 		s += " ±" + num(e.HalfWidth*scale, d)
 	}
 	return s
+}
+
+// zeroWidth reports whether e's half-width is zero: identical replications,
+// up to the rounding of their mean (a half-width below 1e-12 of the mean
+// is binary noise, not variation).
+func zeroWidth(e sim.Estimate) bool {
+	return e.HalfWidth == 0 || math.Abs(e.HalfWidth) <= 1e-12*math.Abs(e.Mean)
 }
 
 // table renders rows as aligned columns: the first column left-aligned, the

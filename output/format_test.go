@@ -27,9 +27,10 @@ func TestDecimals(t *testing.T) {
 		{1234.7, 37, 1, 0},
 		{1234.7, 370, 1, 0}, // never negative
 		{3.14159, nan, 1, 3},
-		{-2.5, nan, 1, 3}, // the magnitude of the mean counts
-		{0.5, 0, 1, 4},    // zero half-width: identical replications
-		{1, 0, 100, 1},    // 100.0%
+		{-2.5, nan, 1, 3},  // the magnitude of the mean counts
+		{0.5, 0, 1, 4},     // zero half-width: identical replications
+		{6, 8.9e-16, 1, 3}, // a half-width that is rounding noise is zero
+		{1, 0, 100, 1},     // 100.0%
 		{5, math.Inf(1), 1, 3},
 		{0, 0, 1, 0},
 		{nan, nan, 1, 0},
@@ -93,8 +94,11 @@ func TestEst(t *testing.T) {
 		{-2.5, 0.31, 1, "", "-2.50 ±0.31"},
 		{0.8017, 0.0077, 100, "%", "80.17% ±0.77"}, // percent: the unit follows the mean
 		{0.99, 0.29, 100, "%", "99% ±29"},
-		{1, 0, 100, "%", "100.0% ±0.0"},
-		{0.5, 0, 1, "", "0.5000 ±0.0000"},
+		{1, 0, 100, "%", "100.0% ±0"}, // zero half-width: identical replications
+		{0.5, 0, 1, "", "0.5000 ±0"},
+		{6, 0, 1, "", "6.000 ±0"},
+		{6, 8.9e-16, 1, "", "6.000 ±0"}, // the rounding noise of a mean of identical values
+		{6, 1e-6, 1, "", "6.0000000 ±0.0000010"},
 		{3.14159, nan, 1, "", "3.142"}, // one replication: no interval, no "±"
 		{0.8017, nan, 100, "%", "80.17%"},
 		{nan, nan, 1, "", "-"},

@@ -96,7 +96,7 @@ func TestReportStructure(t *testing.T) {
 	if strings.Join(svgs, "|") != strings.Join(titles, "|") || len(svgs) != 6 {
 		t.Errorf("inline charts %q, want the 6 charts %q", svgs, titles)
 	}
-	if len(tables) != 5 || !strings.Contains(tables[1], "throughput0.5000 ±0.0000parts/h") {
+	if len(tables) != 5 || !strings.Contains(tables[1], "throughput0.5000 ±0parts/h") {
 		t.Errorf("tables %q", tables)
 	}
 	if source != pennySource {
