@@ -31,6 +31,22 @@ func (e usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error { return usageError{err: fmt.Errorf(format, args...)} }
 
+// interruptedError says in the user's words what an interruption (Ctrl-C)
+// cost; it wraps the context's error for the exit code, but its message
+// does not end in Go's "context canceled".
+type interruptedError struct {
+	msg string
+	err error
+}
+
+func (e interruptedError) Error() string { return e.msg }
+func (e interruptedError) Unwrap() error { return e.err }
+
+// interrupted wraps err, the context's error, with a message.
+func interrupted(err error, format string, args ...any) error {
+	return interruptedError{msg: fmt.Sprintf(format, args...), err: err}
+}
+
 // errInvalidReported and errFailureReported are returned once the problems
 // were already printed (validate prints every file's problems itself).
 var (
@@ -45,10 +61,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	code := exitCode(err)
-	switch {
+	switch ie := (interruptedError{}); {
 	case err == nil || errors.Is(err, errInvalidReported) || errors.Is(err, errFailureReported):
 	case scenarios.IsInvalid(err):
 		fmt.Fprintln(stderr, err)
+	case errors.Is(err, context.Canceled) && !errors.As(err, &ie):
+		fmt.Fprintln(stderr, "takt: interrupted") // not Go's "context canceled"
 	default:
 		fmt.Fprintf(stderr, "takt: %v\n", err)
 		if code == exitInvalid {

@@ -165,3 +165,23 @@ func TestRunCSVAndDeterminism(t *testing.T) {
 		prev = files
 	}
 }
+
+// TestInterruptedMessage checks that an interrupted command says so in the
+// user's words, never with Go's "context canceled", and exits with 130.
+func TestInterruptedMessage(t *testing.T) {
+	good := writeFile(t, "good.toml", tinyLine+"[[variant]]\nname = \"v\"\nset = { \"station.m.machines\" = 2 }\n")
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, args := range [][]string{
+		{"run", good},
+		{"compare", good},
+		{"sweep", good, "--set", "station.m.machines=1,2"},
+		{"bottleneck", good},
+		{"warmup", good},
+	} {
+		code, _, stderr := takt(cancelled, args...)
+		if code != exitInterrupted || !strings.Contains(stderr, "interrupted") || strings.Contains(stderr, "context canceled") {
+			t.Errorf("takt %s: exit %d, stderr %q; want 130 and \"interrupted\" without \"context canceled\"", args[0], code, stderr)
+		}
+	}
+}

@@ -88,8 +88,8 @@ func runRun(cmd *cobra.Command, opts *runOptions, stdout, stderr io.Writer) erro
 		return err
 	}
 	if runErr != nil {
-		return fmt.Errorf("interrupted: %d of %d replications completed, results are partial: %w",
-			len(s.Replications), s.Requested, runErr)
+		return interrupted(runErr, "interrupted: %d of %d replications completed, results are partial",
+			len(s.Replications), s.Requested)
 	}
 	return writeTraced(cmd.Context(), &opts.traced, sc, s, stderr)
 }

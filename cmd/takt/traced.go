@@ -145,7 +145,7 @@ func traceToCSV(ctx context.Context, o *tracedOptions, sc *scenarios.Scenario, r
 func traceRun(ctx context.Context, sc *scenarios.Scenario, tr sim.Tracer) error {
 	if _, err := sim.TraceReplication(ctx, sc.Model, sc.Run, 0, tr); err != nil {
 		if ctx.Err() != nil {
-			return fmt.Errorf("interrupted while tracing replication 1; no report, chart or trace file written: %w", ctx.Err())
+			return interrupted(ctx.Err(), "interrupted while tracing replication 1; no report, chart or trace file written")
 		}
 		return fmt.Errorf("tracing replication 1: %w", err)
 	}
