@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // Bottlenecks returns the stations that are the bottleneck by the
@@ -52,7 +53,7 @@ func Verdict(s *sim.Summary) string {
 // sumShares is the share of time a station is a bottleneck, sole or
 // shifting; its interval is the wider of the two parts' (a conservative
 // stand-in, the parts being correlated).
-func sumShares(x sim.StationSummary) sim.Estimate {
+func sumShares(x sim.StationSummary) stats.Estimate {
 	e := x.BottleneckSole
 	e.Mean += x.BottleneckShifting.Mean
 	e.HalfWidth = max(e.HalfWidth, x.BottleneckShifting.HalfWidth)

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // barWidth is the width of a bar in category units (1 = the distance
@@ -70,7 +71,7 @@ func StateBars(s *sim.Summary) *plot.Plot {
 // BarsCI charts one bar per label at the estimate's mean, with its
 // confidence interval as an error bar and the mean written above, e.g. the
 // throughput of each variant.
-func BarsCI(title, ylabel string, labels []string, ests []sim.Estimate) *plot.Plot {
+func BarsCI(title, ylabel string, labels []string, ests []stats.Estimate) *plot.Plot {
 	p := newPlot(title, "", ylabel)
 	var bs boxes
 	var eb errBars
@@ -128,7 +129,7 @@ var (
 // BottleneckBars charts, per station, the share of time it was the sole
 // bottleneck (dark) and a shifting bottleneck (light, stacked on top), in
 // percent, each with its confidence interval.
-func BottleneckBars(stations []string, sole, shifting []sim.Estimate) *plot.Plot {
+func BottleneckBars(stations []string, sole, shifting []stats.Estimate) *plot.Plot {
 	p := newPlot("Bottleneck shares", "", "share of time (%)")
 	bs := boxes{edge: true}
 	var eb errBars
@@ -154,9 +155,9 @@ func BottleneckBars(stations []string, sole, shifting []sim.Estimate) *plot.Plot
 
 // scaled returns ests[i] in percent, with NaN means read as 0; a missing
 // estimate is 0 with no interval.
-func scaled(ests []sim.Estimate, i int) sim.Estimate {
+func scaled(ests []stats.Estimate, i int) stats.Estimate {
 	if i >= len(ests) || math.IsNaN(ests[i].Mean) {
-		return sim.Estimate{HalfWidth: math.NaN()}
+		return stats.Estimate{HalfWidth: math.NaN()}
 	}
 	e := ests[i]
 	e.Mean, e.HalfWidth = 100*e.Mean, 100*e.HalfWidth

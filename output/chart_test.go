@@ -17,6 +17,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 var chartsDir = flag.String("charts", "", "also write every test chart as SVG and PNG into `DIR`, to look at")
@@ -39,12 +40,12 @@ func testCharts(t *testing.T) map[string]*plot.Plot {
 	from, to, _ := rec.GanttWindow()
 	cts, _ := rec.CycleTimes()
 	s := handPlant()
-	ests := []sim.Estimate{s.Throughput, estimate(0.84, 0.02), estimate(0.91, 0.03)}
+	ests := []stats.Estimate{s.Throughput, estimate(0.84, 0.02), estimate(0.91, 0.03)}
 	return map[string]*plot.Plot{
 		"states":     StateBars(s),
 		"bars":       BarsCI("Throughput by variant", "parts/h", []string{"base", "bigger buffer", "second crew"}, ests),
 		"curve":      CurveCI("Throughput by CONWIP level", "CONWIP (parts)", "parts/h", []float64{1, 2, 4, 8}, append(ests, estimate(0.95, 0.01))),
-		"bottleneck": BottleneckBars([]string{"press", "paint", "oven"}, []sim.Estimate{estimate(0.6, 0.05), estimate(0.05, 0.02), estimate(0.1, 0.03)}, []sim.Estimate{estimate(0.15, 0.04), estimate(0.05, 0.02), estimate(0.05, 0.01)}),
+		"bottleneck": BottleneckBars([]string{"press", "paint", "oven"}, []stats.Estimate{estimate(0.6, 0.05), estimate(0.05, 0.02), estimate(0.1, 0.03)}, []stats.Estimate{estimate(0.15, 0.04), estimate(0.05, 0.02), estimate(0.05, 0.01)}),
 		"cycle-time": CycleTimeHistogram(cts, "min"),
 		"levels":     LevelsOverTime("WIP and buffers", "min", run.Warmup, rec.Levels()[:2]...),
 		"gantt":      Gantt("Machine states", "min", from, to, rec.GanttRows()),

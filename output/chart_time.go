@@ -6,12 +6,11 @@ import (
 	"math"
 	"slices"
 
+	"github.com/takt-sim/takt/sim/stats"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/takt-sim/takt/sim"
 )
 
 // warmupColor shades the warm-up period behind level lines.
@@ -121,7 +120,7 @@ func vline(x, top float64, sty draw.LineStyle) *plotter.Line {
 // the lower (side -1) or upper (side +1) end of their intervals.
 type estXYs struct {
 	xs   []float64
-	ests []sim.Estimate
+	ests []stats.Estimate
 	side float64
 }
 
@@ -138,11 +137,11 @@ func (e estXYs) XY(i int) (x, y float64) {
 // CurveCI charts estimates over a numeric parameter (a sweep) as a line
 // with markers and a shaded band for the confidence interval. Points whose
 // mean is NaN are left out.
-func CurveCI(title, xlabel, ylabel string, xs []float64, ests []sim.Estimate) *plot.Plot {
+func CurveCI(title, xlabel, ylabel string, xs []float64, ests []stats.Estimate) *plot.Plot {
 	p := newPlot(title, xlabel, ylabel)
 	p.Add(hGrid())
 	var fx []float64
-	var fe []sim.Estimate
+	var fe []stats.Estimate
 	for i := range min(len(xs), len(ests)) {
 		if !math.IsNaN(ests[i].Mean) && !math.IsNaN(xs[i]) {
 			fx, fe = append(fx, xs[i]), append(fe, ests[i])
@@ -169,7 +168,7 @@ func CurveCI(title, xlabel, ylabel string, xs []float64, ests []sim.Estimate) *p
 
 // ciBand is the outline of the confidence band: along the upper ends of
 // the intervals, and back along the lower ends.
-func ciBand(xs []float64, ests []sim.Estimate) plotter.XYs {
+func ciBand(xs []float64, ests []stats.Estimate) plotter.XYs {
 	lo, hi := estXYs{xs, ests, -1}, estXYs{xs, ests, 1}
 	band := make(plotter.XYs, 0, 2*len(xs))
 	for i := range xs {

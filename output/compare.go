@@ -8,15 +8,17 @@ import (
 	"strings"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
-// Comparison is a sim.Comparison as shown to people and tools: in which
+// Comparison is a experiment.Comparison as shown to people and tools: in which
 // order, ranked by which KPI, and for a sweep the swept key paths and each
 // point's values.
 type Comparison struct {
-	*sim.Comparison
-	Order     []int   // indices into Alternatives, display order
-	Objective sim.KPI // what the order ranks by; zero for a sweep
+	*experiment.Comparison
+	Order     []int          // indices into Alternatives, display order
+	Objective experiment.KPI // what the order ranks by; zero for a sweep
 	Paths     []string
 	Values    [][]any // per alternative, the value of each path
 }
@@ -92,16 +94,16 @@ func kpiLabel(k, unit string) string {
 }
 
 // kpiEstimate is the summary's estimate of the KPI called name.
-func kpiEstimate(s *sim.Summary, name string) sim.Estimate {
-	k, _ := sim.KPIByName(name)
+func kpiEstimate(s *sim.Summary, name string) stats.Estimate {
+	k, _ := experiment.KPIByName(name)
 	xs := make([]float64, len(s.Replications))
 	for i, r := range s.Replications {
 		xs[i] = k.Value(r)
 	}
-	return sim.NewEstimate(xs, s.Confidence)
+	return stats.NewEstimate(xs, s.Confidence)
 }
 
-func diffText(ds []sim.Diff, kpi string, isBase bool) string {
+func diffText(ds []experiment.Diff, kpi string, isBase bool) string {
 	if isBase {
 		return ""
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // Console writes the summary as the table a person reads: the plant's
@@ -172,11 +173,11 @@ func stationRows(s *sim.Summary) [][]string {
 }
 
 // quantile returns the estimate of level p among qs, or a NaN estimate.
-func quantile(qs []sim.QuantileEstimate, p float64) sim.Estimate {
+func quantile(qs []sim.QuantileEstimate, p float64) stats.Estimate {
 	for _, q := range qs {
 		if q.P == p {
 			return q.Estimate
 		}
 	}
-	return sim.NewEstimate(nil, 0.95)
+	return stats.NewEstimate(nil, 0.95)
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // CSV writes summary.csv (one row per statistic, with its interval) and
@@ -31,7 +32,7 @@ func CSV(dir string, s *sim.Summary) error {
 // plant), its estimate, and how to read it from one replication.
 type column struct {
 	metric, element string
-	est             sim.Estimate
+	est             stats.Estimate
 	rep             func(*sim.Replication) float64
 }
 
@@ -81,7 +82,7 @@ func columns(s *sim.Summary) []column {
 	if o := s.Orders; o != nil {
 		for _, c := range []struct {
 			name string
-			e    sim.Estimate
+			e    stats.Estimate
 		}{{"orders_completed", o.Completed}, {"orders_on_time", o.OnTime}, {"mean_lateness", o.MeanLateness},
 			{"max_lateness", o.MaxLateness}, {"mean_tardiness", o.MeanTardiness}, {"mean_flow_time", o.MeanFlow},
 			{"makespan", o.Makespan}} {

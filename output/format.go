@@ -8,14 +8,14 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // decimals is the number of decimals that shows an estimate to the precision
 // its confidence interval supports: two significant digits of the
 // half-width, or four significant digits of the mean when there is no
 // half-width or it is zero.
-func decimals(e sim.Estimate, scale float64) int {
+func decimals(e stats.Estimate, scale float64) int {
 	ref, sig := e.HalfWidth*scale, 2
 	if math.IsNaN(ref) || zeroWidth(e) || math.IsInf(ref, 0) {
 		ref, sig = math.Abs(e.Mean*scale), 4
@@ -43,7 +43,7 @@ func num(x float64, d int) string {
 }
 
 // est formats an estimate as "mean ± half-width", scaled (100 for percent).
-func est(e sim.Estimate, scale float64, unit string) string {
+func est(e stats.Estimate, scale float64, unit string) string {
 	if math.IsNaN(e.Mean) {
 		return "-"
 	}
@@ -62,7 +62,7 @@ func est(e sim.Estimate, scale float64, unit string) string {
 // zeroWidth reports whether e's half-width is zero: identical replications,
 // up to the rounding of their mean (a half-width below 1e-12 of the mean
 // is binary noise, not variation).
-func zeroWidth(e sim.Estimate) bool {
+func zeroWidth(e stats.Estimate) bool {
 	return e.HalfWidth == 0 || math.Abs(e.HalfWidth) <= 1e-12*math.Abs(e.Mean)
 }
 

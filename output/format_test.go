@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 var negZero = math.Copysign(0, -1)
@@ -39,7 +39,7 @@ func TestDecimals(t *testing.T) {
 		{1234.5, 9.96, 1, 0}, // 9.96 rounds to 10: no spurious third digit
 		{0.5, 0.0996, 1, 2},  // ±0.10, not ±0.100
 	} {
-		e := sim.Estimate{Mean: c.mean, HalfWidth: c.hw}
+		e := stats.Estimate{Mean: c.mean, HalfWidth: c.hw}
 		if got := decimals(e, c.scale); got != c.want {
 			t.Errorf("decimals(%v ±%v, scale %v) = %d, want %d", c.mean, c.hw, c.scale, got, c.want)
 		}
@@ -107,7 +107,7 @@ func TestEst(t *testing.T) {
 		{negZero, 0, 1, "", "0 ±0"},
 		{0, negZero, 1, "", "0 ±0"},
 	} {
-		e := sim.Estimate{Mean: c.mean, HalfWidth: c.hw}
+		e := stats.Estimate{Mean: c.mean, HalfWidth: c.hw}
 		if got := est(e, c.scale, c.unit); got != c.want {
 			t.Errorf("est(%v ±%v, %v, %q) = %q, want %q", c.mean, c.hw, c.scale, c.unit, got, c.want)
 		}

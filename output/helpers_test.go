@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -41,15 +43,15 @@ var nan = math.NaN()
 
 // estimate is a hand-made estimate over 4 replications. Min and Max matter
 // to the console only: a state column is shown when some station's Max > 0.
-func estimate(mean, hw float64) sim.Estimate {
+func estimate(mean, hw float64) stats.Estimate {
 	if mean == 0 && hw == 0 {
-		return sim.Estimate{N: 4}
+		return stats.Estimate{N: 4}
 	}
-	return sim.Estimate{Mean: mean, HalfWidth: hw, StdDev: 2 * hw, Min: mean - hw, Max: mean + hw, N: 4}
+	return stats.Estimate{Mean: mean, HalfWidth: hw, StdDev: 2 * hw, Min: mean - hw, Max: mean + hw, N: 4}
 }
 
 // noEstimate is the estimate of a statistic no replication could observe.
-var noEstimate = sim.Estimate{Mean: nan, HalfWidth: nan, StdDev: nan, Min: nan, Max: nan}
+var noEstimate = stats.Estimate{Mean: nan, HalfWidth: nan, StdDev: nan, Min: nan, Max: nan}
 
 // states are a station's state fractions as (mean, half-width) pairs,
 // indexed by sim.State; missing states never occurred.
@@ -57,7 +59,7 @@ type states map[sim.State][2]float64
 
 // station is a hand-made station summary without failures or maintenance,
 // with the reliability figures sim gives such a station.
-func station(name string, machines int, st states, queue, wait sim.Estimate) sim.StationSummary {
+func station(name string, machines int, st states, queue, wait stats.Estimate) sim.StationSummary {
 	ss := sim.StationSummary{Name: name, Machines: machines, Queue: queue, Wait: wait,
 		Availability: estimate(1, 0), Quality: estimate(1, 0), Failures: estimate(0, 0),
 		MTBF: noEstimate, MTTR: noEstimate}
@@ -204,7 +206,7 @@ func pennyFab() *sim.Model {
 func runModel(t *testing.T, m *sim.Model, reps int) *sim.Summary {
 	t.Helper()
 	run := sim.Run{Horizon: 600, Warmup: 60, Replications: reps, Seed: 1, Confidence: 0.95}
-	s, err := sim.RunExperiment(context.Background(), m, run, sim.Options{Workers: 2})
+	s, err := experiment.Run(context.Background(), m, run, experiment.Options{Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // Number is a float64 that encodes NaN and ±Inf as JSON null.
@@ -21,7 +22,7 @@ func (n Number) MarshalJSON() ([]byte, error) {
 	return []byte(g(f)), nil
 }
 
-// EstimateJSON is the JSON form of a sim.Estimate.
+// EstimateJSON is the JSON form of a stats.Estimate.
 type EstimateJSON struct {
 	Mean      Number `json:"mean"`
 	HalfWidth Number `json:"half_width"`
@@ -31,7 +32,7 @@ type EstimateJSON struct {
 	N         int    `json:"n"`
 }
 
-func estJSON(e sim.Estimate) EstimateJSON {
+func estJSON(e stats.Estimate) EstimateJSON {
 	return EstimateJSON{Number(e.Mean), Number(e.HalfWidth), Number(e.StdDev), Number(e.Min), Number(e.Max), e.N}
 }
 

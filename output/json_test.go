@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 func jsonBytes(t *testing.T, s *sim.Summary) []byte {
@@ -162,7 +163,7 @@ func TestJSONDeterministic(t *testing.T) {
 	run := sim.Run{Horizon: 600, Warmup: 60, Replications: 4, Seed: 3, Confidence: 0.95}
 	var prev []byte
 	for _, workers := range []int{1, 4} {
-		s, err := sim.RunExperiment(t.Context(), m, run, sim.Options{Workers: workers})
+		s, err := experiment.Run(t.Context(), m, run, experiment.Options{Workers: workers})
 		if err != nil {
 			t.Fatal(err)
 		}

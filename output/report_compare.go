@@ -5,7 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // NewComparisonReport returns the report of a comparison or sweep: what
@@ -34,7 +35,7 @@ func NewComparisonReport(title, description, file, source string, c *Comparison)
 func comparisonText(c *Comparison) string {
 	k := c.Objective
 	if k.Name == "" {
-		k = sim.KPIs()[0]
+		k = experiment.KPIs()[0]
 	}
 	best := c.Alternatives[c.Rank(k)[0]]
 	base := c.Alternatives[0]
@@ -60,7 +61,7 @@ func comparisonText(c *Comparison) string {
 	return b.String()
 }
 
-func signed(e sim.Estimate) string {
+func signed(e stats.Estimate) string {
 	s := est(e, 1, "")
 	if e.Mean > 0 {
 		s = "+" + s
@@ -114,7 +115,7 @@ func comparisonCharts(c *Comparison) []Chart {
 	} {
 		var labels []string
 		var xs []float64
-		var ests []sim.Estimate
+		var ests []stats.Estimate
 		numeric := len(c.Paths) == 1
 		for _, i := range c.Order {
 			a := c.Alternatives[i]

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // StandardSections are the sections of every report, in order: the summary
@@ -123,7 +124,7 @@ const bottleneckText = `By the active-period method (Roser, Nakano & Tanaka): a 
 // classic indicators, and their chart.
 func bottleneckSection(s *sim.Summary) Section {
 	var names []string
-	var sole, shifting []sim.Estimate
+	var sole, shifting []stats.Estimate
 	for _, st := range s.Stations {
 		names = append(names, st.Name)
 		sole, shifting = append(sole, st.BottleneckSole), append(shifting, st.BottleneckShifting)

@@ -6,20 +6,20 @@ import (
 	"io"
 	"strings"
 
-	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 // Sensitivity is the result of `takt bottleneck`: the base and, per station,
-// the alternative with Speedup more capacity there (sim.Sensitivity).
+// the alternative with Speedup more capacity there (experiment.Sensitivity).
 type Sensitivity struct {
-	*sim.Comparison
+	*experiment.Comparison
 	Speedup float64
 }
 
 // ranking returns the station alternatives, largest throughput gain first.
 func (s *Sensitivity) ranking() []int {
 	var out []int
-	for _, i := range s.Rank(sim.KPIs()[0]) {
+	for _, i := range s.Rank(experiment.KPIs()[0]) {
 		if i != 0 {
 			out = append(out, i)
 		}
@@ -28,7 +28,7 @@ func (s *Sensitivity) ranking() []int {
 }
 
 // gain is the throughput difference of alternative i to the base.
-func (s *Sensitivity) gain(i int) sim.Diff { return s.Alternatives[i].Diffs[0] }
+func (s *Sensitivity) gain(i int) experiment.Diff { return s.Alternatives[i].Diffs[0] }
 
 // SensitivityConsole writes the ranking of stations by the throughput that
 // more capacity there buys, beside their bottleneck shares.

@@ -5,7 +5,8 @@ import (
 	"math"
 	"testing"
 
-	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // TestExamplesRunLittleAndConservation runs every bundled scenario as it is
@@ -24,7 +25,7 @@ func TestExamplesRunLittleAndConservation(t *testing.T) {
 			}
 			run := sc.Run
 			run.Confidence = 0.9999
-			s, err := sim.RunExperiment(context.Background(), sc.Model, run, sim.Options{})
+			s, err := experiment.Run(context.Background(), sc.Model, run, experiment.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -47,7 +48,7 @@ func TestExamplesRunLittleAndConservation(t *testing.T) {
 				}
 				d[i] = r.WIP - r.DepartureRate*r.Sojourn
 			}
-			little := sim.NewEstimate(d, run.Confidence)
+			little := stats.NewEstimate(d, run.Confidence)
 			if !little.Contains(0) {
 				t.Errorf("Little's law: WIP − TH·CT = %.4g ± %.3g (WIP %.4g)", little.Mean, little.HalfWidth, s.WIP.Mean)
 			}
@@ -72,11 +73,11 @@ func TestBundledVariantsCRN(t *testing.T) {
 		}
 		ex := Example{Name: name}
 		t.Run(ex.Name, func(t *testing.T) {
-			alts := []sim.Alternative{{Name: "base", Model: sc.Model, Run: sc.Run}}
+			alts := []experiment.Alternative{{Name: "base", Model: sc.Model, Run: sc.Run}}
 			for _, v := range sc.Variants {
-				alts = append(alts, sim.Alternative{Name: v.Name, Model: v.Scenario.Model, Run: v.Scenario.Run})
+				alts = append(alts, experiment.Alternative{Name: v.Name, Model: v.Scenario.Model, Run: v.Scenario.Run})
 			}
-			c, err := sim.Compare(context.Background(), alts, sim.Options{})
+			c, err := experiment.Compare(context.Background(), alts, experiment.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 func TestParseWindow(t *testing.T) {
@@ -95,5 +96,5 @@ func TestShiftProblems(t *testing.T) {
 }
 
 func runScenario(sc *Scenario) (*sim.Summary, error) {
-	return sim.RunExperiment(context.Background(), sc.Model, sc.Run, sim.Options{})
+	return experiment.Run(context.Background(), sc.Model, sc.Run, experiment.Options{})
 }

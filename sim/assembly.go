@@ -106,7 +106,7 @@ func (pl *plant) join(p *part, now float64) {
 	pl.joined++
 	pl.wip.Add(now, -1)
 	pl.sojourn.Add(now - p.entered)
-	pl.wipSeries.set(now, pl.wip.Value())
+	pl.wipSeries.Set(now, pl.wip.Value())
 	if pr := p.prod; pr != nil {
 		pr.wip.Add(now, -1)
 	}

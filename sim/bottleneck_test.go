@@ -3,6 +3,8 @@ package sim
 import (
 	"fmt"
 	"testing"
+
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // TestBottleneckDetectorHandCase feeds hand-made active periods:
@@ -85,7 +87,7 @@ func TestShiftingBottleneck(t *testing.T) {
 	d := scaled(s, func(r *Replication) float64 {
 		return r.Stations[1].BottleneckSole - r.Stations[2].BottleneckSole
 	})
-	within(t, "sole s2 − sole s3", NewEstimate(d, s.Confidence), 0)
+	within(t, "sole s2 − sole s3", stats.NewEstimate(d, s.Confidence), 0)
 	for _, i := range []int{1, 2} {
 		sh, so := s.Stations[i].BottleneckShifting, s.Stations[i].BottleneckSole
 		if sh.Mean-sh.HalfWidth <= 0.02 {

@@ -6,9 +6,11 @@ import (
 	"math"
 )
 
-// plan is a Model with every name resolved to an index: stations are
-// 0..len(Stations)-1, sinks follow them as len(Stations)+k.
-type plan struct {
+// Plan is a Model compiled for running: every name resolved to an index
+// (stations are 0..len(Stations)-1, sinks follow them as len(Stations)+k)
+// and every reference checked. A Plan is read-only once compiled, so the
+// replications of an experiment share one.
+type Plan struct {
 	model        *Model
 	sourceTo     []int                 // station index fed by each source
 	routes       [][]int               // per station: target node of each route
@@ -27,177 +29,236 @@ type plan struct {
 	productIndex    map[string]int
 }
 
-// compile resolves the names of m and checks what a run relies on. It
-// returns every problem found.
-func compile(m *Model) (*plan, error) {
-	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-
-	p := &plan{model: m, sourceTo: make([]int, len(m.Sources)),
-		routes: make([][]int, len(m.Stations)), cumP: make([][]float64, len(m.Stations))}
-	node := map[string]int{}
-	seen := map[string]string{}
-	add := func(kind, name string) {
-		if name == "" {
-			bad("%s: name is missing", kind)
-			return
-		}
-		if k, dup := seen[name]; dup {
-			bad("%s %q: name already used by a %s", kind, name, k)
-			return
-		}
-		seen[name] = kind
+// Compile resolves the names of m and checks what a run relies on,
+// returning every problem found. The Plan it returns runs any number of
+// replications, also in parallel: compile a model once per experiment.
+func Compile(m *Model) (*Plan, error) {
+	c := &compiler{p: &Plan{model: m, sourceTo: make([]int, len(m.Sources)),
+		routes: make([][]int, len(m.Stations)), cumP: make([][]float64, len(m.Stations))},
+		m: m, node: map[string]int{}, seen: map[string]string{}, crews: map[string]int{}, shifts: map[string]int{}}
+	c.names()
+	c.sources()
+	c.stations()
+	c.crewShifts()
+	c.operators()
+	c.stationShifts()
+	c.p.compileProducts(c.node, c.seen, c.bad)
+	if err := errors.Join(c.errs...); err != nil {
+		return nil, err
 	}
+	return c.p, nil
+}
+
+// compiler holds the name tables and the problems found while compiling.
+type compiler struct {
+	p      *Plan
+	m      *Model
+	errs   []error
+	node   map[string]int    // stations 0..n-1, then sinks
+	seen   map[string]string // every name and the kind of element using it
+	crews  map[string]int
+	shifts map[string]int
+}
+
+func (c *compiler) bad(format string, args ...any) {
+	c.errs = append(c.errs, fmt.Errorf(format, args...))
+}
+
+// add records a name, which must be present and unique across elements.
+func (c *compiler) add(kind, name string) {
+	if name == "" {
+		c.bad("%s: name is missing", kind)
+		return
+	}
+	if k, dup := c.seen[name]; dup {
+		c.bad("%s %q: name already used by a %s", kind, name, k)
+		return
+	}
+	c.seen[name] = kind
+}
+
+// names indexes stations, sinks, sources and crews.
+func (c *compiler) names() {
+	m := c.m
 	for i, st := range m.Stations {
-		add("station", st.Name)
-		node[st.Name] = i
+		c.add("station", st.Name)
+		c.node[st.Name] = i
 	}
 	for k, sk := range m.Sinks {
-		add("sink", sk.Name)
-		node[sk.Name] = len(m.Stations) + k
+		c.add("sink", sk.Name)
+		c.node[sk.Name] = len(m.Stations) + k
 	}
 	for _, so := range m.Sources {
-		add("source", so.Name)
+		c.add("source", so.Name)
 	}
-	crews := map[string]int{}
-	for i, c := range m.Crews {
-		add("crew", c.Name)
-		crews[c.Name] = i
-		if c.Size < 1 {
-			bad("crew %q: size must be >= 1, got %d", c.Name, c.Size)
+	for i, cr := range m.Crews {
+		c.add("crew", cr.Name)
+		c.crews[cr.Name] = i
+		if cr.Size < 1 {
+			c.bad("crew %q: size must be >= 1, got %d", cr.Name, cr.Size)
 		}
 	}
-	p.crewOf = func(name string) int {
+	crews := c.crews
+	c.p.crewOf = func(name string) int {
 		if name == "" {
 			return -1
 		}
 		return crews[name]
 	}
 	if len(m.Sources) == 0 {
-		bad("model: no source")
+		c.bad("model: no source")
 	}
 	if len(m.Sinks) == 0 {
-		bad("model: no sink")
+		c.bad("model: no sink")
 	}
+}
 
+// sources resolves where each source releases and checks its kind.
+func (c *compiler) sources() {
+	m := c.m
 	for i, so := range m.Sources {
-		to, ok := node[so.To]
+		to, ok := c.node[so.To]
 		if !ok || to >= len(m.Stations) {
-			bad("source %q: to %q is not a station", so.Name, so.To)
+			c.bad("source %q: to %q is not a station", so.Name, so.To)
 		}
-		p.sourceTo[i] = to
+		c.p.sourceTo[i] = to
 		switch so.Kind {
 		case Open:
 			if so.Interarrival == nil {
-				bad("source %q: interarrival is missing", so.Name)
+				c.bad("source %q: interarrival is missing", so.Name)
 			}
 		case Saturated:
 		case CONWIP:
 			if so.WIP < 1 {
-				bad("source %q: conwip must be >= 1, got %d", so.Name, so.WIP)
+				c.bad("source %q: conwip must be >= 1, got %d", so.Name, so.WIP)
 			}
 		case OrderBook:
 			if len(so.Orders) == 0 {
-				bad("source %q: an order book needs orders", so.Name)
+				c.bad("source %q: an order book needs orders", so.Name)
 			}
 		default:
-			bad("source %q: unknown kind %v", so.Name, so.Kind)
+			c.bad("source %q: unknown kind %v", so.Name, so.Kind)
 		}
 	}
-	for i, st := range m.Stations {
+}
+
+// stations checks every station and resolves its routes.
+func (c *compiler) stations() {
+	for i, st := range c.m.Stations {
 		if st.Machines < 1 {
-			bad("station %q: machines must be >= 1, got %d", st.Name, st.Machines)
+			c.bad("station %q: machines must be >= 1, got %d", st.Name, st.Machines)
 		}
 		if st.Buffer < Unlimited {
-			bad("station %q: buffer must be >= 0, got %d", st.Name, st.Buffer)
+			c.bad("station %q: buffer must be >= 0, got %d", st.Name, st.Buffer)
 		}
 		if st.Process == nil {
-			bad("station %q: process is missing", st.Name)
+			c.bad("station %q: process is missing", st.Name)
 		}
-		if len(st.Routes) == 0 && !allRouted(m) {
-			bad("station %q: to is missing (only a plant whose every part follows a product route can do without)", st.Name)
-		}
-		sum := 0.0
-		for _, r := range st.Routes {
-			to, ok := node[r.To]
-			if !ok {
-				bad("station %q: to %q is neither a station nor a sink", st.Name, r.To)
-			}
-			if !(r.P >= 0) {
-				bad("station %q: probability of route to %q must be >= 0", st.Name, r.To)
-			}
-			sum += r.P
-			p.routes[i] = append(p.routes[i], to)
-			p.cumP[i] = append(p.cumP[i], sum)
-		}
-		if len(st.Routes) > 0 && math.Abs(sum-1) > routeTolerance {
-			bad("station %q: route probabilities sum to %v, not 1", st.Name, sum)
-		}
-		checkOutages(st, crews, bad)
+		c.routes(i, st)
+		checkOutages(st, c.crews, c.bad)
 		if st.Batch < 0 || st.Batch > 1 && st.Buffer != Unlimited && st.Buffer < st.Batch {
-			bad("station %q: batch must be >= 1 and fit in the buffer (%d), got %d", st.Name, st.Buffer, st.Batch)
+			c.bad("station %q: batch must be >= 1 and fit in the buffer (%d), got %d", st.Name, st.Buffer, st.Batch)
 		}
-		if q := st.Quality; q != nil {
-			if !(q.Yield > 0 && q.Yield <= 1) || !(q.Rework >= 0 && q.Rework < 1) {
-				bad("station %q: yield must be in (0, 1] and rework in [0, 1)", st.Name)
-			}
-			if to, ok := node[q.ReworkTo]; q.Rework > 0 && (!ok || to >= len(m.Stations)) {
-				bad("station %q: rework: %q is not a station", st.Name, q.ReworkTo)
-			}
-		}
+		c.quality(st)
 	}
-	p.calendar = make([]*WorkCalendar, len(m.Stations))
-	shifts := map[string]int{}
+}
+
+// routes resolves station i's routing and its cumulative probabilities.
+func (c *compiler) routes(i int, st Station) {
+	if len(st.Routes) == 0 && !allRouted(c.m) {
+		c.bad("station %q: to is missing (only a plant whose every part follows a product route can do without)", st.Name)
+	}
+	sum := 0.0
+	for _, r := range st.Routes {
+		to, ok := c.node[r.To]
+		if !ok {
+			c.bad("station %q: to %q is neither a station nor a sink", st.Name, r.To)
+		}
+		if !(r.P >= 0) {
+			c.bad("station %q: probability of route to %q must be >= 0", st.Name, r.To)
+		}
+		sum += r.P
+		c.p.routes[i] = append(c.p.routes[i], to)
+		c.p.cumP[i] = append(c.p.cumP[i], sum)
+	}
+	if len(st.Routes) > 0 && math.Abs(sum-1) > routeTolerance {
+		c.bad("station %q: route probabilities sum to %v, not 1", st.Name, sum)
+	}
+}
+
+// quality checks a station's yield and rework.
+func (c *compiler) quality(st Station) {
+	q := st.Quality
+	if q == nil {
+		return
+	}
+	if !(q.Yield > 0 && q.Yield <= 1) || !(q.Rework >= 0 && q.Rework < 1) {
+		c.bad("station %q: yield must be in (0, 1] and rework in [0, 1)", st.Name)
+	}
+	if to, ok := c.node[q.ReworkTo]; q.Rework > 0 && (!ok || to >= len(c.m.Stations)) {
+		c.bad("station %q: rework: %q is not a station", st.Name, q.ReworkTo)
+	}
+}
+
+// crewShifts indexes the shifts and gives each crew its calendar.
+func (c *compiler) crewShifts() {
+	m := c.m
 	for i, sh := range m.Shifts {
-		add("shift", sh.Name)
-		shifts[sh.Name] = i
+		c.add("shift", sh.Name)
+		c.shifts[sh.Name] = i
 	}
-	p.crewCalendar = make([]*WorkCalendar, len(m.Crews))
-	for i, c := range m.Crews {
-		if c.Shift == "" {
+	c.p.crewCalendar = make([]*WorkCalendar, len(m.Crews))
+	for i, cr := range m.Crews {
+		if cr.Shift == "" {
 			continue
 		}
-		if k, ok := shifts[c.Shift]; ok {
+		if k, ok := c.shifts[cr.Shift]; ok {
 			cal := m.Shifts[k].Calendar
-			p.crewCalendar[i] = &cal
+			c.p.crewCalendar[i] = &cal
 		} else {
-			bad("crew %q: shift %q does not exist", c.Name, c.Shift)
+			c.bad("crew %q: shift %q does not exist", cr.Name, cr.Shift)
 		}
 	}
-	for _, st := range m.Stations {
-		checkOperators(st, m.Crews, crews, bad)
+}
+
+// operators checks every station's operators.
+func (c *compiler) operators() {
+	for _, st := range c.m.Stations {
+		checkOperators(st, c.m.Crews, c.crews, c.bad)
 	}
+}
+
+// stationShifts gives each station its calendar and the plant the union
+// of them, its scheduled time.
+func (c *compiler) stationShifts() {
+	m := c.m
+	c.p.calendar = make([]*WorkCalendar, len(m.Stations))
 	var union [][2]float64
 	for i, st := range m.Stations {
 		if st.Shift == "" {
 			continue
 		}
-		k, ok := shifts[st.Shift]
+		k, ok := c.shifts[st.Shift]
 		if !ok {
-			bad("station %q: shift %q does not exist", st.Name, st.Shift)
+			c.bad("station %q: shift %q does not exist", st.Name, st.Shift)
 			continue
 		}
-		c := m.Shifts[k].Calendar
-		p.calendar[i] = &c
-		union = append(union, c.On...)
+		cal := m.Shifts[k].Calendar
+		c.p.calendar[i] = &cal
+		union = append(union, cal.On...)
 	}
 	if len(union) > 0 {
-		c, err := NewCalendar(m.Shifts[0].Calendar.Week, union, nil)
+		cal, err := NewCalendar(m.Shifts[0].Calendar.Week, union, nil)
 		if err != nil {
-			bad("%v", err)
+			c.bad("%v", err)
 		}
-		p.scheduled = &c
+		c.p.scheduled = &cal
 	}
-	p.compileProducts(node, seen, bad)
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return p, nil
 }
 
 // compileProducts resolves the products' routes, process overrides and the
 // sources' mixes.
-func (p *plan) compileProducts(node map[string]int, seen map[string]string, bad func(string, ...any)) {
+func (p *Plan) compileProducts(node map[string]int, seen map[string]string, bad func(string, ...any)) {
 	m := p.model
 	p.stationOf = map[string]int{}
 	for i, st := range m.Stations {
@@ -278,7 +339,7 @@ func (p *plan) compileProducts(node map[string]int, seen map[string]string, bad 
 }
 
 // route resolves a product's route to the node after each step.
-func (p *plan) route(pr Product, node map[string]int, bad func(string, ...any)) []int {
+func (p *Plan) route(pr Product, node map[string]int, bad func(string, ...any)) []int {
 	m := p.model
 	if len(pr.Route) == 0 {
 		return nil

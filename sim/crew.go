@@ -1,6 +1,9 @@
 package sim
 
-import "github.com/fschuetz04/simgo"
+import (
+	"github.com/fschuetz04/simgo"
+	"github.com/takt-sim/takt/sim/stats"
+)
 
 // crew is the running form of a Crew: free members and the requests
 // waiting for members, served by priority and then first come, first
@@ -11,7 +14,7 @@ type crew struct {
 	spec     *Crew
 	free     int
 	waiting  []*crewRequest
-	busy     TimeWeighted // members at work
+	busy     stats.TimeWeighted // members at work
 	calendar *WorkCalendar
 	off      bool // off shift
 	onChange simgo.Handler

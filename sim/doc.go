@@ -1,7 +1,21 @@
 /*
-Package sim is takt's simulation core: plant elements on top of the simgo
-event kernel, their statistics, and the experiment runner that replicates a
-model in parallel and summarises it with confidence intervals.
+Package sim is the plant and one replication of it: the plant elements on
+top of the simgo event kernel, compiling a Model into a Plan, running one
+replication of a Plan into a plain Replication result, and the Summary of
+a plant's replications (a pure function of the results, in index order).
+
+It is the middle of three layers:
+
+  - sim/stats: statistics that know nothing of plants (time-weighted
+    levels, tallies, the quantile sketch, Student-t estimates, paired and
+    Welch intervals, MSER-5);
+  - sim (this package): the plant, one replication, its summary;
+  - sim/experiment: which replications run, where and in what order
+    (executors, run to precision, compare, sensitivity), on top of sim.
+
+The summary lives here rather than in the experiment layer because its
+shape is the plant's (stations, products, orders, crews) and the plant's
+tests against theory read it without running an experiment.
 
 # Build a line, run it, read the result
 
@@ -21,8 +35,15 @@ Names connect the elements; slice order is construction order.
 		Sinks: []sim.Sink{{Name: "done"}},
 	}
 	run := sim.Run{Horizon: 10000, Warmup: 500, Replications: 20, Seed: 7, Confidence: 0.95}
-	s, err := sim.RunExperiment(ctx, m, run, sim.Options{})
-	// s.Throughput.Mean ± s.Throughput.HalfWidth ≈ 0.8 = (b+2)/(b+3) for b = 2
+	plan, err := sim.Compile(m)             // once per model
+	rep, err := plan.Replicate(ctx, run, 0) // replication 0: its own streams
+	// rep.Throughput ≈ 0.8 = (b+2)/(b+3) for b = 2
+
+To run many replications in parallel and summarise them with confidence
+intervals, use package sim/experiment:
+
+	s, err := experiment.Run(ctx, m, run, experiment.Options{})
+	// s.Throughput.Mean ± s.Throughput.HalfWidth
 
 # Semantics
 
@@ -57,7 +78,7 @@ Every statistic is a streaming accumulator owned by the element that
 produces it: time-weighted levels (WIP, buffer contents), machine-time per
 state, Welford tallies (cycle time, wait), and a log-bucket sketch for the
 cycle-time percentiles (DDSketch, Masson, Rim & Lee 2019: relative accuracy
-SketchAccuracy, memory that grows with the log of the range only). Nothing is
+SketchAccuracy of package stats, memory that grows with the log of the range only). Nothing is
 stored per part, so memory does not grow with the horizon.
 
 	throughput  = parts reaching a sink in the window / (Horizon − Warmup)
@@ -68,7 +89,7 @@ stored per part, so memory does not grow with the horizon.
 	queue       = ∫ parts in the buffer dt / (Horizon − Warmup)
 	wait        = mean time in the buffer, 0 for parts that went straight to a machine
 
-Across replications each statistic is an Estimate: the mean of the
+Across replications each statistic is a stats.Estimate: the mean of the
 replication values with a Student-t confidence interval. Quantiles are
 per-replication sketch estimates averaged over replications.
 
@@ -81,7 +102,8 @@ draws unchanged (common random numbers).
 
 # Kernel rules
 
-Each replication owns one simgo.Simulation and is run by one goroutine. Parts
+Each replication owns one simgo.Simulation and is run by one goroutine;
+a Plan is read-only, so many replications may share it. Parts
 move in handler style: one simgo timeout per part and station (the end of
 processing); moves between stations, blocking and unblocking are direct calls
 at the same instant, not events. The package does no I/O and has no global

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/fschuetz04/simgo"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // outage is one failure mode, or the planned maintenance, of one machine.
@@ -40,8 +41,8 @@ type reliability struct {
 	onSegment simgo.Handler
 	onBack    simgo.Handler
 
-	failures int64 // failures begun since the warm-up
-	restore  Tally // time from failure to back up, of failures ended since the warm-up
+	failures int64       // failures begun since the warm-up
+	restore  stats.Tally // time from failure to back up, of failures ended since the warm-up
 
 	// Shifts: off is the outage of time off shift; offDue says the calendar
 	// is off (the machine goes off shift as soon as it can); closing says
@@ -56,7 +57,7 @@ func machineElement(station string, k int) string { return station + "#" + strco
 
 // newReliability builds the outages of machine k of its station, each
 // sampler on its own stream, or returns nil when the station has none.
-func newReliability(m *machine, k int, crews []*crew, pln *plan, stream func(string, string) *rand.PCG) *reliability {
+func newReliability(m *machine, k int, crews []*crew, pln *Plan, stream func(string, string) *rand.PCG) *reliability {
 	spec := m.st.spec
 	if len(spec.Failures) == 0 && spec.PM == nil && pln.calendar[m.st.index] == nil {
 		return nil

@@ -3,6 +3,8 @@ package sim
 import (
 	"fmt"
 	"testing"
+
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // saturatedMachine is one machine of constant process time t fed by a
@@ -77,7 +79,7 @@ func TestMachineInterference(t *testing.T) {
 		nil, []Crew{{Name: "tech", Size: 1}})
 	s := runExp(t, m, testRun(20000, 500, 20))
 	within(t, "throughput", s.Throughput, (n-out)/pt)
-	within(t, "machines out", NewEstimate(scaled(s, func(r *Replication) float64 {
+	within(t, "machines out", stats.NewEstimate(scaled(s, func(r *Replication) float64 {
 		return n * (r.Stations[0].States[Down] + r.Stations[0].States[WaitingCrew])
 	}), s.Confidence), out)
 	within(t, "repairer utilisation", s.Crews[0].Utilization, 1-p[0])

@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"testing"
+
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // must unwraps a distribution constructor in tests.
@@ -37,18 +39,27 @@ func testRun(horizon, warmup float64, reps int) Run {
 	return Run{Horizon: horizon, Warmup: warmup, Replications: reps, Seed: 20261122, Confidence: testConfidence}
 }
 
+// runExp runs r.Replications replications of m one after the other and
+// summarises them: the plant's tests need no experiment runner (package
+// sim/experiment runs them in parallel and is tested there).
 func runExp(t *testing.T, m *Model, r Run) *Summary {
 	t.Helper()
-	s, err := RunExperiment(context.Background(), m, r, Options{})
+	p, err := Compile(m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s
+	reps := make([]*Replication, r.Replications)
+	for i := range reps {
+		if reps[i], err = p.Replicate(context.Background(), r, i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return Summarize(m, r, reps)
 }
 
 // within checks that the theoretical value lies in the confidence interval
 // of the estimate.
-func within(t *testing.T, what string, e Estimate, want float64) {
+func within(t *testing.T, what string, e stats.Estimate, want float64) {
 	t.Helper()
 	if !e.Contains(want) {
 		t.Errorf("%s = %.5g ± %.3g, theory %.5g (off by %.2f half-widths)",
@@ -86,5 +97,5 @@ func checkLittle(t *testing.T, s *Summary) {
 			}
 		}
 	}
-	within(t, "WIP − TH·CT (Little)", NewEstimate(d, s.Confidence), 0)
+	within(t, "WIP − TH·CT (Little)", stats.NewEstimate(d, s.Confidence), 0)
 }

@@ -163,6 +163,6 @@ func (r Run) Validate() error {
 // reference resolves. It is a safety net for models built in code; scenario
 // files get the same checks with file and line from package scenarios.
 func (m *Model) Validate() error {
-	_, err := compile(m)
+	_, err := Compile(m)
 	return err
 }

@@ -43,7 +43,7 @@ func (pl *plant) enter(p *part, now float64) {
 	p.entered = now
 	pl.entered++
 	pl.wip.Add(now, 1)
-	pl.wipSeries.set(now, pl.wip.Value())
+	pl.wipSeries.Set(now, pl.wip.Value())
 	if p.prod != nil {
 		p.prod.wip.Add(now, 1)
 	}

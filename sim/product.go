@@ -3,6 +3,8 @@ package sim
 import (
 	"math/rand/v2"
 	"sort"
+
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // Product is a kind of part: its family (for setups), its route through
@@ -45,13 +47,13 @@ type productRun struct {
 	key      string
 
 	completed int64
-	cycle     Tally
-	sketch    Sketch
-	wip       TimeWeighted
+	cycle     stats.Tally
+	sketch    stats.Sketch
+	wip       stats.TimeWeighted
 }
 
 // newProductRun binds the product's samplers to their streams.
-func newProductRun(pln *plan, k int, stream func(string, string) *rand.PCG) *productRun {
+func newProductRun(pln *Plan, k int, stream func(string, string) *rand.PCG) *productRun {
 	m := pln.model
 	spec := &m.Products[k]
 	pr := &productRun{spec: spec, route: pln.productRoute[k], key: spec.setupKey(), stations: pln.productStations[k],

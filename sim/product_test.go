@@ -1,8 +1,9 @@
 package sim
 
 import (
-	"context"
 	"testing"
+
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // mixedMachine is one machine of process time 1 with a setup of 2 whenever
@@ -26,7 +27,7 @@ func TestSetupOnChange(t *testing.T) {
 	s := runExp(t, mixedMachine(Source{Name: "raw", To: "m", Kind: Saturated}, Unlimited, FIFO), testRun(20000, 200, 20))
 	within(t, "throughput", s.Throughput, 0.5)
 	within(t, "setup share", s.Stations[0].States[InSetup], 0.5)
-	within(t, "setups per time unit", NewEstimate(scaled(s, func(r *Replication) float64 {
+	within(t, "setups per time unit", stats.NewEstimate(scaled(s, func(r *Replication) float64 {
 		return float64(r.Stations[0].Setups) / (20000 - 200)
 	}), s.Confidence), 0.25)
 	for k := range s.Products {
@@ -42,20 +43,17 @@ func TestSetupOnChange(t *testing.T) {
 func TestSameFamilyDispatch(t *testing.T) {
 	r := testRun(5000, 200, 10)
 	src := Source{Name: "raw", To: "m", Kind: Open, Interarrival: expD(0.6)}
-	c, err := Compare(context.Background(), []Alternative{
-		{"fifo", mixedMachine(src, 10, FIFO), r}, {"same_family", mixedMachine(src, 10, SameFamily), r}}, Options{})
-	if err != nil {
-		t.Fatal(err)
+	fifo, same := runExp(t, mixedMachine(src, 10, FIFO), r), runExp(t, mixedMachine(src, 10, SameFamily), r)
+	throughput := func(x *Replication) float64 { return x.Throughput }
+	gain := stats.PairedDiff(scaled(same, throughput), scaled(fifo, throughput), r.Confidence)
+	if gain.Contains(0) || gain.Mean <= 0.1 {
+		t.Errorf("same_family throughput gain %v ± %v, want clearly positive", gain.Mean, gain.HalfWidth)
 	}
-	gain := c.Alternatives[1].Diffs[0]
-	if !gain.Significant || gain.Paired.Mean <= 0.1 {
-		t.Errorf("same_family throughput gain %v ± %v, want clearly positive", gain.Paired.Mean, gain.Paired.HalfWidth)
+	setups := func(s *Summary) float64 {
+		return stats.NewEstimate(scaled(s, func(x *Replication) float64 { return float64(x.Stations[0].Setups) }), 0.95).Mean
 	}
-	setups := func(a AlternativeResult) float64 {
-		return NewEstimate(scaled(a.Summary, func(x *Replication) float64 { return float64(x.Stations[0].Setups) }), 0.95).Mean
-	}
-	if !(setups(c.Alternatives[1]) < setups(c.Alternatives[0])/2) {
-		t.Errorf("setups fifo %v, same_family %v", setups(c.Alternatives[0]), setups(c.Alternatives[1]))
+	if !(setups(same) < setups(fifo)/2) {
+		t.Errorf("setups fifo %v, same_family %v", setups(fifo), setups(same))
 	}
 }
 
@@ -78,7 +76,7 @@ func TestProductRoutes(t *testing.T) {
 	within(t, "A throughput", s.Products[0].Throughput, 0.15)
 	within(t, "B throughput", s.Products[1].Throughput, 0.35)
 	d := scaled(s, func(r *Replication) float64 { return r.WIP - r.Products[0].WIP - r.Products[1].WIP })
-	if e := NewEstimate(d, 0.95); e.Mean > 1e-9 || e.Mean < -1e-9 {
+	if e := stats.NewEstimate(d, 0.95); e.Mean > 1e-9 || e.Mean < -1e-9 {
 		t.Errorf("product WIPs do not add up to the plant's: %v", e.Mean)
 	}
 	checkLittle(t, s)

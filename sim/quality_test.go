@@ -1,6 +1,10 @@
 package sim
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/takt-sim/takt/sim/stats"
+)
 
 // TestYield: a saturated machine of 1 time unit with a yield of 0.9 makes
 // 0.9 good parts per time unit and scraps 0.1; its OEE quality is 0.9.
@@ -11,7 +15,7 @@ func TestYield(t *testing.T) {
 	within(t, "good throughput", s.Throughput, 0.9)
 	within(t, "quality", s.Stations[0].Quality, 0.9)
 	within(t, "OEE", s.Stations[0].OEE, 0.9)
-	within(t, "scrap per time unit", NewEstimate(scaled(s, func(r *Replication) float64 {
+	within(t, "scrap per time unit", stats.NewEstimate(scaled(s, func(r *Replication) float64 {
 		return float64(r.Stations[0].Scrapped) / (20000 - 100)
 	}), s.Confidence), 0.1)
 	checkLittle(t, s)

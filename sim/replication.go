@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/fschuetz04/simgo"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // Quantiles are the cycle-time quantiles every replication estimates.
@@ -110,25 +111,24 @@ type plant struct {
 	bottleneck *bottleneckDetector
 	scheduled  *WorkCalendar
 
-	wip       TimeWeighted
-	wipSeries *levelSeries
-	cycle     Tally
-	ctSketch  Sketch
+	wip       stats.TimeWeighted
+	wipSeries *stats.LevelSeries
+	cycle     stats.Tally
+	ctSketch  stats.Sketch
 	entered   int64
 	exited    int64 // parts that left the plant, good or scrap
 	joined    int64 // parts consumed into assemblies
 	scrapped  int64
-	sojourn   Tally // time in the plant of every part that left, good or scrap
+	sojourn   stats.Tally // time in the plant of every part that left, good or scrap
 }
 
 // chunks is how many pieces a replication's horizon is run in, checking for
 // cancellation between them.
 const chunks = 64
 
-// RunReplication simulates replication index of m under r and returns its
-// results. It stops early with ctx's error when ctx is cancelled. A panic in
-// the model is returned as an error of this replication.
-func RunReplication(ctx context.Context, m *Model, r Run, index int) (res *Replication, err error) {
+// RunReplication compiles m and simulates its replication index under r;
+// see Plan.Replicate. An experiment compiles once and calls Replicate.
+func RunReplication(ctx context.Context, m *Model, r Run, index int) (*Replication, error) {
 	return runReplication(ctx, m, r, index, nil)
 }
 
@@ -138,15 +138,32 @@ func TraceReplication(ctx context.Context, m *Model, r Run, index int, tr Tracer
 	return runReplication(ctx, m, r, index, tr)
 }
 
-func runReplication(ctx context.Context, m *Model, r Run, index int, tr Tracer) (res *Replication, err error) {
-	if err := r.Validate(); err != nil {
-		return nil, err
-	}
-	pln, err := compile(m)
+func runReplication(ctx context.Context, m *Model, r Run, index int, tr Tracer) (*Replication, error) {
+	p, err := Compile(m)
 	if err != nil {
 		return nil, err
 	}
-	pl := build(pln, r, index)
+	return p.Trace(ctx, r, index, tr)
+}
+
+// Model returns the model the plan was compiled from.
+func (p *Plan) Model() *Model { return p.model }
+
+// Replicate simulates replication index under r and returns its results.
+// It stops early with ctx's error when ctx is cancelled. A panic in the
+// model is returned as an error of this replication. It may be called from
+// several goroutines at once.
+func (p *Plan) Replicate(ctx context.Context, r Run, index int) (*Replication, error) {
+	return p.Trace(ctx, r, index, nil)
+}
+
+// Trace is Replicate with every state change and part step reported to tr
+// as it happens; tr may be nil.
+func (p *Plan) Trace(ctx context.Context, r Run, index int, tr Tracer) (res *Replication, err error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	pl := build(p, r, index)
 	pl.tracer = tr
 	defer pl.sim.Shutdown()
 	defer func() {
@@ -161,10 +178,10 @@ func runReplication(ctx context.Context, m *Model, r Run, index int, tr Tracer) 
 }
 
 // build creates the running elements in model order, binding every sampler
-// to its own stream.
-func build(pln *plan, r Run, index int) *plant {
+// to its own stream: products, crews, stations, sinks, sources.
+func build(pln *Plan, r Run, index int) *plant {
 	m := pln.model
-	pl := &plant{sim: simgo.NewSimulation(), run: r, wipSeries: newLevelSeries(r.Horizon, SeriesBuckets),
+	pl := &plant{sim: simgo.NewSimulation(), run: r, wipSeries: stats.NewLevelSeries(r.Horizon, SeriesBuckets),
 		bottleneck: newBottleneckDetector(len(m.Stations), r.Warmup, r.Horizon), scheduled: pln.scheduled}
 	stream := func(element, purpose string) *rand.PCG {
 		return NewStream(r.Seed, index, element, purpose)
@@ -178,97 +195,127 @@ func build(pln *plan, r Run, index int) *plant {
 		pl.crews = append(pl.crews, c)
 	}
 	for i := range m.Stations {
-		spec := &m.Stations[i]
-		st := &station{pl: pl, spec: spec, index: i, capacity: spec.Buffer, waiting: spec.Machines,
-			process: spec.Process.Bind(stream(spec.Name, "process")),
-			routes:  pln.routes[i], cumP: pln.cumP[i]}
-		if len(st.routes) > 1 {
-			st.router = rand.New(stream(spec.Name, "route"))
-		}
-		if c := pln.calendar[i]; c != nil {
-			st.shift = &shiftDriver{st: st, calendar: c}
-		}
-		if spec.Load != nil {
-			st.load = spec.Load.Bind(stream(spec.Name, "load"))
-		}
-		if q := spec.Quality; q != nil {
-			st.quality = &qualityRun{spec: q, r: rand.New(stream(spec.Name, "quality")), reworkTo: pln.stationOf[q.ReworkTo]}
-		}
-		st.dispatch = spec.Dispatch
-		st.batch = max(1, spec.Batch)
-		if a := spec.Assembly; a != nil {
-			st.assembly = &assemblyRun{}
-			for _, c := range a.Components {
-				st.assembly.components = append(st.assembly.components, pl.products[pln.productIndex[c.Product]])
-				st.assembly.counts = append(st.assembly.counts, c.Count)
-			}
-			if a.Output != "" {
-				st.assembly.output = pl.products[pln.productIndex[a.Output]]
-			}
-		}
-		if su := spec.Setup; su != nil {
-			st.setup = &setupRun{}
-			if su.Time != nil {
-				st.setup.def = su.Time.Bind(stream(spec.Name, "setup"))
-			}
-			for _, c := range su.Changes {
-				st.setup.changes = append(st.setup.changes, setupChangeRun{c.From, c.To,
-					c.Time.Bind(stream(spec.Name, "setup/"+c.From+"->"+c.To))})
-			}
-		}
-		if op := spec.Operators; op != nil {
-			st.ops = &operatorNeed{count: op.Count, during: op.During}
-			for _, name := range op.Crews {
-				st.ops.crews = append(st.ops.crews, pl.crews[pln.crewOf(name)])
-			}
-		}
-		for k := range spec.Machines {
-			mc := newMachine(st, k)
-			mc.rel = newReliability(mc, k, pl.crews, pln, stream)
-			st.machines = append(st.machines, mc)
-			st.idle.push(mc)
-		}
-		pl.stations = append(pl.stations, st)
+		pl.stations = append(pl.stations, buildStation(pl, pln, i, stream))
 	}
 	for i := range m.Sinks {
 		pl.sinks = append(pl.sinks, &sink{pl: pl, spec: &m.Sinks[i]})
 	}
 	for i := range m.Sources {
-		spec := &m.Sources[i]
-		s := &source{pl: pl, spec: spec, to: pl.stations[pln.sourceTo[i]]}
-		if spec.Kind == OrderBook {
-			var runs []*orderRun
-			for k := range spec.Orders {
-				o := &spec.Orders[k]
-				run := &orderRun{spec: o, left: o.Quantity, completion: math.NaN(), prod: pl.products[pln.productIndex[o.Product]]}
-				runs = append(runs, run)
-				pl.orders = append(pl.orders, run)
-			}
-			s.book = newOrderBook(s, runs)
-		}
-		if len(spec.Mix) > 0 {
-			s.mix = &mixer{r: rand.New(stream(spec.Name, "mix"))}
-			sum := 0.0
-			for _, sh := range spec.Mix {
-				for k, pr := range m.Products {
-					if pr.Name == sh.Product {
-						s.mix.products = append(s.mix.products, pl.products[k])
-					}
-				}
-				sum += sh.P
-				s.mix.cum = append(s.mix.cum, sum)
-			}
-		}
-		s.onArrive = s.arrive
-		switch spec.Kind {
-		case Open:
-			s.inter = spec.Interarrival.Bind(stream(spec.Name, "interarrival"))
-		case Saturated:
-			s.to.feeder = s
-		}
-		pl.sources = append(pl.sources, s)
+		pl.sources = append(pl.sources, buildSource(pl, pln, i, stream))
 	}
 	return pl
+}
+
+// buildStation creates station i with its machines and the samplers of
+// its phases: process, load, setups, routing, quality.
+func buildStation(pl *plant, pln *Plan, i int, stream func(string, string) *rand.PCG) *station {
+	spec := &pln.model.Stations[i]
+	st := &station{pl: pl, spec: spec, index: i, capacity: spec.Buffer, waiting: spec.Machines,
+		process: spec.Process.Bind(stream(spec.Name, "process")),
+		routes:  pln.routes[i], cumP: pln.cumP[i]}
+	if len(st.routes) > 1 {
+		st.router = rand.New(stream(spec.Name, "route"))
+	}
+	if c := pln.calendar[i]; c != nil {
+		st.shift = &shiftDriver{st: st, calendar: c}
+	}
+	if spec.Load != nil {
+		st.load = spec.Load.Bind(stream(spec.Name, "load"))
+	}
+	if q := spec.Quality; q != nil {
+		st.quality = &qualityRun{spec: q, r: rand.New(stream(spec.Name, "quality")), reworkTo: pln.stationOf[q.ReworkTo]}
+	}
+	st.dispatch = spec.Dispatch
+	st.batch = max(1, spec.Batch)
+	st.assembly = buildAssembly(pl, pln, spec.Assembly)
+	st.setup = buildSetup(spec, stream)
+	if op := spec.Operators; op != nil {
+		st.ops = &operatorNeed{count: op.Count, during: op.During}
+		for _, name := range op.Crews {
+			st.ops.crews = append(st.ops.crews, pl.crews[pln.crewOf(name)])
+		}
+	}
+	for k := range spec.Machines {
+		mc := newMachine(st, k)
+		mc.rel = newReliability(mc, k, pl.crews, pln, stream)
+		st.machines = append(st.machines, mc)
+		st.idle.push(mc)
+	}
+	return st
+}
+
+// buildAssembly resolves a bill of materials to the running products; nil
+// for a station that assembles nothing.
+func buildAssembly(pl *plant, pln *Plan, a *Assembly) *assemblyRun {
+	if a == nil {
+		return nil
+	}
+	run := &assemblyRun{}
+	for _, c := range a.Components {
+		run.components = append(run.components, pl.products[pln.productIndex[c.Product]])
+		run.counts = append(run.counts, c.Count)
+	}
+	if a.Output != "" {
+		run.output = pl.products[pln.productIndex[a.Output]]
+	}
+	return run
+}
+
+// buildSetup binds a station's setup times to their streams; nil without
+// setups.
+func buildSetup(spec *Station, stream func(string, string) *rand.PCG) *setupRun {
+	su := spec.Setup
+	if su == nil {
+		return nil
+	}
+	run := &setupRun{}
+	if su.Time != nil {
+		run.def = su.Time.Bind(stream(spec.Name, "setup"))
+	}
+	for _, c := range su.Changes {
+		run.changes = append(run.changes, setupChangeRun{c.From, c.To,
+			c.Time.Bind(stream(spec.Name, "setup/"+c.From+"->"+c.To))})
+	}
+	return run
+}
+
+// buildSource creates source i with its order book, product mix and
+// interarrival stream.
+func buildSource(pl *plant, pln *Plan, i int, stream func(string, string) *rand.PCG) *source {
+	m := pln.model
+	spec := &m.Sources[i]
+	s := &source{pl: pl, spec: spec, to: pl.stations[pln.sourceTo[i]]}
+	if spec.Kind == OrderBook {
+		var runs []*orderRun
+		for k := range spec.Orders {
+			o := &spec.Orders[k]
+			run := &orderRun{spec: o, left: o.Quantity, completion: math.NaN(), prod: pl.products[pln.productIndex[o.Product]]}
+			runs = append(runs, run)
+			pl.orders = append(pl.orders, run)
+		}
+		s.book = newOrderBook(s, runs)
+	}
+	if len(spec.Mix) > 0 {
+		s.mix = &mixer{r: rand.New(stream(spec.Name, "mix"))}
+		sum := 0.0
+		for _, sh := range spec.Mix {
+			for k, pr := range m.Products {
+				if pr.Name == sh.Product {
+					s.mix.products = append(s.mix.products, pl.products[k])
+				}
+			}
+			sum += sh.P
+			s.mix.cum = append(s.mix.cum, sum)
+		}
+	}
+	s.onArrive = s.arrive
+	switch spec.Kind {
+	case Open:
+		s.inter = spec.Interarrival.Bind(stream(spec.Name, "interarrival"))
+	case Saturated:
+		s.to.feeder = s
+	}
+	return s
 }
 
 // simulate runs from time 0 to the horizon, resetting the statistics at the
@@ -370,7 +417,7 @@ func (pl *plant) results(index int) *Replication {
 		labour += c.busy.Mean(end) * window
 	}
 	res.LabourPerPart = labour / float64(res.Completed)
-	res.WIPSeries = pl.wipSeries.means(end)
+	res.WIPSeries = pl.wipSeries.Means(end)
 	for _, o := range pl.orders {
 		res.Orders = append(res.Orders, o.result())
 	}
@@ -386,3 +433,7 @@ func (pl *plant) results(index int) *Replication {
 	}
 	return res
 }
+
+// SeriesBuckets is the number of equal intervals of the horizon over which
+// every replication records the time-average WIP, for warm-up analysis.
+const SeriesBuckets = 500

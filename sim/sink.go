@@ -31,7 +31,7 @@ func (k *sink) absorb(p *part, now float64) {
 // a CONWIP source releases a new part.
 func (pl *plant) depart(p *part, now float64) {
 	pl.wip.Add(now, -1)
-	pl.wipSeries.set(now, pl.wip.Value())
+	pl.wipSeries.Set(now, pl.wip.Value())
 	pl.sojourn.Add(now - p.entered)
 	if p.order != nil {
 		p.order.partLeft(now)

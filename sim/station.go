@@ -3,6 +3,8 @@ package sim
 import (
 	"math"
 	"math/rand/v2"
+
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // station is the running form of a Station in one replication: its machines,
@@ -34,8 +36,8 @@ type station struct {
 	router *rand.Rand // nil with a single route
 
 	area  [NumStates]float64 // machine-time per state
-	level TimeWeighted       // parts in the buffer
-	wait  Tally              // time in the buffer, 0 for parts that did not wait
+	level stats.TimeWeighted // parts in the buffer
+	wait  stats.Tally        // time in the buffer, 0 for parts that did not wait
 }
 
 // activity records that one machine started (w) or stopped waiting: the
@@ -166,7 +168,7 @@ func (st *station) inside() int {
 // given length; the machines' states must be closed at end.
 func (st *station) result(end, window float64) StationResult {
 	var sr StationResult
-	var restored Tally
+	var restored stats.Tally
 	for _, m := range st.machines {
 		if m.rel != nil {
 			sr.Failures += m.rel.failures

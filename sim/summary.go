@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"github.com/takt-sim/takt/sim/stats"
+)
 
 // Summary is the result of an experiment: every statistic of the
 // replications summarised as an Estimate with a confidence interval.
@@ -13,16 +17,16 @@ type Summary struct {
 	Partial      bool // the experiment was interrupted; only some replications completed
 	Replications []*Replication
 
-	Throughput Estimate
+	Throughput stats.Estimate
 	// ThroughputScheduled is per unit of scheduled time (see Replication);
 	// equal to Throughput without shifts. HasShifts says whether any
 	// station follows a shift.
-	ThroughputScheduled Estimate
+	ThroughputScheduled stats.Estimate
 	HasShifts           bool
 	// LabourPerPart is the crews' working time per part (time units).
-	LabourPerPart  Estimate
-	WIP            Estimate
-	CycleTime      Estimate
+	LabourPerPart  stats.Estimate
+	WIP            stats.Estimate
+	CycleTime      stats.Estimate
 	CycleQuantiles []QuantileEstimate
 	Stations       []StationSummary
 	Sinks          []SinkSummary
@@ -41,39 +45,39 @@ type Summary struct {
 	// WarmupBias is the difference between the WIP in [Warmup,
 	// SuggestedWarmup) and after, when the suggestion is longer than the
 	// warm-up (see WarmupBias); N = 0 otherwise.
-	WarmupBias Estimate
+	WarmupBias stats.Estimate
 }
 
 // QuantileEstimate is the mean over replications of one cycle-time quantile.
 type QuantileEstimate struct {
 	P float64 // level, e.g. 0.9
-	Estimate
+	stats.Estimate
 }
 
 // StationSummary summarises one station over the replications.
 type StationSummary struct {
 	Name        string
 	Machines    int
-	Utilization Estimate
-	Queue       Estimate
-	Wait        Estimate
-	States      [NumStates]Estimate // indexed by State
+	Utilization stats.Estimate
+	Queue       stats.Estimate
+	Wait        stats.Estimate
+	States      [NumStates]stats.Estimate // indexed by State
 	// Reliability: see StationResult for the definitions.
-	Availability, Performance, Quality, OEE Estimate
-	Failures                                Estimate // per replication
-	MTBF, MTTR                              Estimate
+	Availability, Performance, Quality, OEE stats.Estimate
+	Failures                                stats.Estimate // per replication
+	MTBF, MTTR                              stats.Estimate
 	HasOutages                              bool // the station has failure modes or maintenance
 	// Bottleneck shares of time by the active-period method.
-	BottleneckSole, BottleneckShifting Estimate
+	BottleneckSole, BottleneckShifting stats.Estimate
 	// Setups is the number of setups per replication; Scrapped and
 	// Reworked count finished parts per replication.
-	Setups, Scrapped, Reworked Estimate
+	Setups, Scrapped, Reworked stats.Estimate
 }
 
 // ProductSummary summarises one product over the replications.
 type ProductSummary struct {
 	Name                       string
-	Throughput, WIP, CycleTime Estimate
+	Throughput, WIP, CycleTime stats.Estimate
 	CycleQuantiles             []QuantileEstimate
 }
 
@@ -84,9 +88,9 @@ type ProductSummary struct {
 // first release; NaN unless every order is complete).
 type OrdersSummary struct {
 	Count                                    int
-	Completed, OnTime                        Estimate
-	MeanLateness, MaxLateness, MeanTardiness Estimate
-	MeanFlow, Makespan                       Estimate
+	Completed, OnTime                        stats.Estimate
+	MeanLateness, MaxLateness, MeanTardiness stats.Estimate
+	MeanFlow, Makespan                       stats.Estimate
 	List                                     []OrderSummary
 }
 
@@ -95,22 +99,22 @@ type OrdersSummary struct {
 type OrderSummary struct {
 	Name                            string
 	Due                             float64
-	Completion, Lateness, Tardiness Estimate
+	Completion, Lateness, Tardiness stats.Estimate
 }
 
 // CrewSummary summarises one crew: the fraction of its members' time at work.
 type CrewSummary struct {
 	Name        string
 	Size        int
-	Utilization Estimate
+	Utilization stats.Estimate
 	// UtilizationScheduled is over the crew's scheduled time (its shift).
-	UtilizationScheduled Estimate
+	UtilizationScheduled stats.Estimate
 }
 
 // SinkSummary summarises one sink: its throughput.
 type SinkSummary struct {
 	Name       string
-	Throughput Estimate
+	Throughput stats.Estimate
 }
 
 // Summarize computes the estimates of the given replications, in the order
@@ -119,12 +123,12 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 	c := r.Confidence
 	s := &Summary{Scenario: m.Name, TimeUnit: m.TimeUnit, Confidence: c, Run: r,
 		Requested: r.Replications, Replications: reps}
-	col := func(f func(*Replication) float64) Estimate {
+	col := func(f func(*Replication) float64) stats.Estimate {
 		xs := make([]float64, len(reps))
 		for i, rep := range reps {
 			xs[i] = f(rep)
 		}
-		return NewEstimate(xs, c)
+		return stats.NewEstimate(xs, c)
 	}
 	s.Throughput = col(func(x *Replication) float64 { return x.Throughput })
 	s.WIP = col(func(x *Replication) float64 { return x.WIP })
@@ -192,14 +196,14 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 }
 
 // summarizeOrders computes the order statistics of every replication.
-func summarizeOrders(m *Model, reps []*Replication, col func(func(*Replication) float64) Estimate) *OrdersSummary {
+func summarizeOrders(m *Model, reps []*Replication, col func(func(*Replication) float64) stats.Estimate) *OrdersSummary {
 	first := math.Inf(1)
 	for _, so := range m.Sources {
 		for _, o := range so.Orders {
 			first = math.Min(first, o.Release)
 		}
 	}
-	stat := func(f func(rs []OrderResult) float64) Estimate {
+	stat := func(f func(rs []OrderResult) float64) stats.Estimate {
 		return col(func(x *Replication) float64 { return f(x.Orders) })
 	}
 	var list []OrderSummary
@@ -218,17 +222,13 @@ func summarizeOrders(m *Model, reps []*Replication, col func(func(*Replication) 
 		Completed: stat(func(rs []OrderResult) float64 {
 			return share(rs, func(o OrderResult) bool { return !math.IsNaN(o.Completion) })
 		}),
-		OnTime: stat(func(rs []OrderResult) float64 {
-			return share(done(rs), func(o OrderResult) bool { return o.Lateness <= 0 })
-		}),
+		OnTime: col((*Replication).OnTime),
 		MeanLateness: stat(func(rs []OrderResult) float64 {
 			return meanOf(done(rs), func(o OrderResult) float64 { return o.Lateness })
 		}),
-		MaxLateness: stat(maxLateness),
-		MeanTardiness: stat(func(rs []OrderResult) float64 {
-			return meanOf(done(rs), func(o OrderResult) float64 { return o.Tardiness })
-		}),
-		MeanFlow: stat(func(rs []OrderResult) float64 { return meanOf(done(rs), func(o OrderResult) float64 { return o.Flow }) }),
+		MaxLateness:   col((*Replication).MaxLateness),
+		MeanTardiness: col((*Replication).MeanTardiness),
+		MeanFlow:      col((*Replication).MeanFlowTime),
 		Makespan: stat(func(rs []OrderResult) float64 {
 			last := 0.0
 			for _, o := range rs {
@@ -240,6 +240,26 @@ func summarizeOrders(m *Model, reps []*Replication, col func(func(*Replication) 
 			return last - first
 		}),
 	}
+}
+
+// OnTime is the share of the complete orders finished by their due date;
+// NaN without complete orders.
+func (r *Replication) OnTime() float64 {
+	return share(done(r.Orders), func(o OrderResult) bool { return o.Lateness <= 0 })
+}
+
+// MaxLateness is the largest lateness of the complete orders; NaN without.
+func (r *Replication) MaxLateness() float64 { return maxLateness(r.Orders) }
+
+// MeanTardiness is the mean tardiness of the complete orders; NaN without.
+func (r *Replication) MeanTardiness() float64 {
+	return meanOf(done(r.Orders), func(o OrderResult) float64 { return o.Tardiness })
+}
+
+// MeanFlowTime is the mean flow time (release to completion) of the
+// complete orders; NaN without.
+func (r *Replication) MeanFlowTime() float64 {
+	return meanOf(done(r.Orders), func(o OrderResult) float64 { return o.Flow })
 }
 
 // done keeps the complete orders.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/takt-sim/takt/output"
-	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 type bottleneckOptions struct {
@@ -54,13 +54,13 @@ func runBottleneck(cmd *cobra.Command, file string, opts *bottleneckOptions, std
 	if err := opts.apply(cmd, sc.TimeUnit, &sc.Run); err != nil {
 		return err
 	}
-	c, err := sim.Sensitivity(cmd.Context(), sc.Model, sc.Run, speedup, opts.options())
+	c, err := experiment.Sensitivity(cmd.Context(), sc.Model, sc.Run, speedup, opts.options())
 	if err != nil {
 		return err
 	}
 	s := &output.Sensitivity{Comparison: c, Speedup: speedup}
 	if opts.csvDir != "" {
-		view := &output.Comparison{Comparison: c, Order: c.Rank(sim.KPIs()[0]), Values: make([][]any, len(c.Alternatives))}
+		view := &output.Comparison{Comparison: c, Order: c.Rank(experiment.KPIs()[0]), Values: make([][]any, len(c.Alternatives))}
 		if err := output.CompareCSV(opts.csvDir, view); err != nil {
 			return err
 		}

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/takt-sim/takt/output"
 	"github.com/takt-sim/takt/scenarios"
-	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 type compareOptions struct {
@@ -49,7 +49,7 @@ difference is significant (*) when its interval excludes 0.`,
 }
 
 func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout io.Writer) error {
-	kpi, err := sim.KPIByName(opts.objective)
+	kpi, err := experiment.KPIByName(opts.objective)
 	if err != nil {
 		return usageError{fmt.Errorf("--objective: %v", err), cmd.CommandPath()}
 	}
@@ -60,16 +60,16 @@ func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout io
 	if len(sc.Variants) == 0 {
 		return usageError{fmt.Errorf("%s has no [[variant]] to compare with (see 'takt sweep' for a parameter sweep)", file), cmd.CommandPath()}
 	}
-	alts := []sim.Alternative{{Name: "base", Model: sc.Model, Run: sc.Run}}
+	alts := []experiment.Alternative{{Name: "base", Model: sc.Model, Run: sc.Run}}
 	for _, v := range sc.Variants {
-		alts = append(alts, sim.Alternative{Name: v.Name, Model: v.Scenario.Model, Run: v.Scenario.Run})
+		alts = append(alts, experiment.Alternative{Name: v.Name, Model: v.Scenario.Model, Run: v.Scenario.Run})
 	}
 	for i := range alts {
 		if err := opts.apply(cmd, sc.TimeUnit, &alts[i].Run); err != nil {
 			return err
 		}
 	}
-	c, err := sim.Compare(cmd.Context(), alts, opts.options())
+	c, err := experiment.Compare(cmd.Context(), alts, opts.options())
 	if err != nil {
 		return err
 	}

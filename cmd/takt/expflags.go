@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/takt-sim/takt/scenarios"
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 // expFlags are the flags every experiment command shares: they override the
@@ -62,4 +63,4 @@ func (o *expFlags) apply(cmd *cobra.Command, unit string, r *sim.Run) error {
 	return nil
 }
 
-func (o *expFlags) options() sim.Options { return sim.Options{Workers: o.workers} }
+func (o *expFlags) options() experiment.Options { return experiment.Options{Workers: o.workers} }

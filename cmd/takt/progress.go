@@ -14,7 +14,7 @@ import (
 // the rate and the time left. It appears only once a run has taken
 // progressDelay, so short runs print nothing, and it is cleared when the
 // run ends, so the terminal shows the results alone. Update may be called
-// from several goroutines at once (sim.Options.Progress); one goroutine
+// from several goroutines at once (experiment.Options.Progress); one goroutine
 // draws.
 type progress struct {
 	done     atomic.Int64

@@ -9,6 +9,7 @@ import (
 	"github.com/takt-sim/takt/output"
 	"github.com/takt-sim/takt/scenarios"
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 // runOptions are the flags of `takt run`.
@@ -121,13 +122,13 @@ func runReplications(cmd *cobra.Command, opts *runOptions, sc *scenarios.Scenari
 		bar := startProgress(stderr, sc.Run.Replications, opts.quiet)
 		defer bar.Stop()
 		o.Progress = bar.Update
-		return sim.RunExperiment(cmd.Context(), sc.Model, sc.Run, o)
+		return experiment.Run(cmd.Context(), sc.Model, sc.Run, o)
 	}
 	p, _ := parseFraction(opts.precision)
 	bar := startProgress(stderr, opts.maxReps, opts.quiet)
 	defer bar.Stop()
 	o.Progress = bar.Update
-	s, err := sim.RunToPrecision(cmd.Context(), sc.Model, sc.Run, p, opts.maxReps, o)
+	s, err := experiment.RunToPrecision(cmd.Context(), sc.Model, sc.Run, p, opts.maxReps, o)
 	if err == nil && !s.PrecisionMet {
 		fmt.Fprintf(stderr, "takt: warning: the throughput half-width is %s of the mean after %d replications (the cap), not %s\n",
 			pct(s.Throughput.HalfWidth/s.Throughput.Mean), len(s.Replications), opts.precision)

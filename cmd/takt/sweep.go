@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/takt-sim/takt/output"
 	"github.com/takt-sim/takt/scenarios"
-	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 type sweepOptions struct {
@@ -61,7 +61,7 @@ func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout io.Wri
 		return err
 	}
 	points := grid(axes)
-	alts := make([]sim.Alternative, len(points))
+	alts := make([]experiment.Alternative, len(points))
 	for i, pt := range points {
 		sets := make([]scenarios.Set, len(paths))
 		for k := range paths {
@@ -71,12 +71,12 @@ func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout io.Wri
 		if err != nil {
 			return err
 		}
-		alts[i] = sim.Alternative{Name: pointName(paths, pt), Model: v.Model, Run: v.Run}
+		alts[i] = experiment.Alternative{Name: pointName(paths, pt), Model: v.Model, Run: v.Run}
 		if err := opts.apply(cmd, sc.TimeUnit, &alts[i].Run); err != nil {
 			return err
 		}
 	}
-	c, err := sim.Compare(cmd.Context(), alts, opts.options())
+	c, err := experiment.Compare(cmd.Context(), alts, opts.options())
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout io.Wri
 		view.Values = append(view.Values, pt)
 	}
 	if opts.objective != "" {
-		kpi, err := sim.KPIByName(opts.objective)
+		kpi, err := experiment.KPIByName(opts.objective)
 		if err != nil {
 			return usageError{fmt.Errorf("--objective: %v", err), cmd.CommandPath()}
 		}

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/takt-sim/takt/scenarios"
-	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 // oldFiles writes an "old" report, trace and chart into a fresh folder and
@@ -76,7 +76,7 @@ func TestInterruptedTraceKeepsFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := sim.RunExperiment(context.Background(), sc.Model, sc.Run, sim.Options{})
+	s, err := experiment.Run(context.Background(), sc.Model, sc.Run, experiment.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

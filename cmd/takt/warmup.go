@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/takt-sim/takt/output"
-	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 func newWarmupCmd(stdout io.Writer) *cobra.Command {
@@ -32,7 +32,7 @@ warm-up. takt run warns when the configured warm-up is shorter.`,
 			if err := opts.apply(cmd, sc.TimeUnit, &sc.Run); err != nil {
 				return err
 			}
-			s, err := sim.RunExperiment(cmd.Context(), sc.Model, sc.Run, opts.options())
+			s, err := experiment.Run(cmd.Context(), sc.Model, sc.Run, opts.options())
 			if err != nil {
 				return err
 			}

@@ -1,4 +1,4 @@
-package sim
+package stats
 
 import (
 	"math"
@@ -112,24 +112,6 @@ func TestTallyLargeOffset(t *testing.T) {
 	// Each update rounds at the scale of the mean, 1e9·2⁻⁵³ ≈ 1e-7, and
 	// m2 accumulates d·(x − mean) with |d| <= 16: an error well below 1e-4.
 	closeTo(t, "Variance", ty.Variance(), 30, 1e-4)
-}
-
-// TestTallyVsTwoPass compares Tally with the two-pass formulas on 10 000
-// draws from a fixed stream.
-func TestTallyVsTwoPass(t *testing.T) {
-	xs := drawFrom(must(LogNormal(50, 20)), "tally", 10_000)
-	var ty Tally
-	for _, x := range xs {
-		ty.Add(x)
-	}
-	m, v := sampleMeanVar(xs)
-	if ty.N() != int64(len(xs)) {
-		t.Errorf("N = %d, want %d", ty.N(), len(xs))
-	}
-	// Both are backward stable; relative differences of a few hundred ulps
-	// are rounding, anything larger is a formula error.
-	closeTo(t, "Mean", ty.Mean(), m, 1e-12*m)
-	closeTo(t, "Variance", ty.Variance(), v, 1e-10*v)
 }
 
 // TestTallyEmptyAndSingle checks the NaN results when there are too few

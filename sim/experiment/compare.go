@@ -1,10 +1,13 @@
-package sim
+package experiment
 
 import (
 	"context"
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 // KPI is a plant indicator that alternatives are compared on.
@@ -12,33 +15,27 @@ type KPI struct {
 	Name string // as in the output: "throughput", "wip", "cycle_time", …
 	// Higher says whether larger values are better.
 	Higher bool
-	Value  func(*Replication) float64
+	Value  func(*sim.Replication) float64
 }
 
 // KPIs are the indicators of a comparison, in output order.
 func KPIs() []KPI {
 	k := []KPI{
-		{"throughput", true, func(r *Replication) float64 { return r.Throughput }},
-		{"wip", false, func(r *Replication) float64 { return r.WIP }},
-		{"cycle_time", false, func(r *Replication) float64 { return r.CycleTime }},
+		{"throughput", true, func(r *sim.Replication) float64 { return r.Throughput }},
+		{"wip", false, func(r *sim.Replication) float64 { return r.WIP }},
+		{"cycle_time", false, func(r *sim.Replication) float64 { return r.CycleTime }},
 	}
-	for i, p := range Quantiles {
+	for i, p := range sim.Quantiles {
 		k = append(k, KPI{fmt.Sprintf("cycle_time_p%g", 100*p), false,
-			func(r *Replication) float64 { return r.CycleQuantiles[i] }})
+			func(r *sim.Replication) float64 { return r.CycleQuantiles[i] }})
 	}
-	k = append(k, KPI{"throughput_scheduled", true, func(r *Replication) float64 { return r.ThroughputScheduled }})
+	k = append(k, KPI{"throughput_scheduled", true, func(r *sim.Replication) float64 { return r.ThroughputScheduled }})
 	// Order books (NaN without orders).
 	return append(k,
-		KPI{"on_time", true, func(r *Replication) float64 {
-			return share(done(r.Orders), func(o OrderResult) bool { return o.Lateness <= 0 })
-		}},
-		KPI{"max_lateness", false, func(r *Replication) float64 { return maxLateness(r.Orders) }},
-		KPI{"mean_tardiness", false, func(r *Replication) float64 {
-			return meanOf(done(r.Orders), func(o OrderResult) float64 { return o.Tardiness })
-		}},
-		KPI{"mean_flow_time", false, func(r *Replication) float64 {
-			return meanOf(done(r.Orders), func(o OrderResult) float64 { return o.Flow })
-		}})
+		KPI{"on_time", true, (*sim.Replication).OnTime},
+		KPI{"max_lateness", false, (*sim.Replication).MaxLateness},
+		KPI{"mean_tardiness", false, (*sim.Replication).MeanTardiness},
+		KPI{"mean_flow_time", false, (*sim.Replication).MeanFlowTime})
 }
 
 // KPIByName returns the KPI called name.
@@ -56,8 +53,8 @@ func KPIByName(name string) (KPI, error) {
 // Alternative is one model to compare: the base or a variant of it.
 type Alternative struct {
 	Name  string
-	Model *Model
-	Run   Run
+	Model *sim.Model
+	Run   sim.Run
 }
 
 // Comparison is the result of running alternatives with common random
@@ -71,7 +68,7 @@ type Comparison struct {
 // difference to the base (this minus base).
 type AlternativeResult struct {
 	Name    string
-	Summary *Summary
+	Summary *sim.Summary
 	Diffs   []Diff // in KPIs() order, those that apply; zero values for the base
 }
 
@@ -81,8 +78,8 @@ type AlternativeResult struct {
 // reference. Significant says whether the paired interval excludes 0.
 type Diff struct {
 	KPI         string
-	Paired      Estimate
-	Unpaired    Estimate
+	Paired      stats.Estimate
+	Unpaired    stats.Estimate
 	Significant bool
 }
 
@@ -103,7 +100,7 @@ func Compare(ctx context.Context, alts []Alternative, opt Options) (*Comparison,
 	}
 	c := &Comparison{Confidence: base.Confidence}
 	for _, a := range alts {
-		s, err := RunExperiment(ctx, a.Model, a.Run, opt)
+		s, err := Run(ctx, a.Model, a.Run, opt)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", a.Name, err)
 		}
@@ -117,56 +114,26 @@ func Compare(ctx context.Context, alts []Alternative, opt Options) (*Comparison,
 
 // diffs computes the difference of s to base in every KPI that applies
 // (order KPIs only with order books).
-func diffs(base, s *Summary, conf float64) []Diff {
+func diffs(base, s *sim.Summary, conf float64) []Diff {
 	var out []Diff
 	for _, k := range KPIs() {
 		a, b := values(base, k), values(s, k)
-		if NewEstimate(a, conf).N == 0 {
+		if stats.NewEstimate(a, conf).N == 0 {
 			continue
 		}
-		d := Diff{KPI: k.Name, Paired: PairedDiff(b, a, conf), Unpaired: WelchDiff(b, a, conf)}
+		d := Diff{KPI: k.Name, Paired: stats.PairedDiff(b, a, conf), Unpaired: stats.WelchDiff(b, a, conf)}
 		d.Significant = !d.Paired.Contains(0) && !math.IsNaN(d.Paired.HalfWidth)
 		out = append(out, d)
 	}
 	return out
 }
 
-func values(s *Summary, k KPI) []float64 {
+func values(s *sim.Summary, k KPI) []float64 {
 	xs := make([]float64, len(s.Replications))
 	for i, r := range s.Replications {
 		xs[i] = k.Value(r)
 	}
 	return xs
-}
-
-// PairedDiff is the paired-t estimate of mean(b − a) over pairs (a[i], b[i]).
-func PairedDiff(b, a []float64, conf float64) Estimate {
-	d := make([]float64, len(a))
-	for i := range a {
-		d[i] = b[i] - a[i]
-	}
-	return NewEstimate(d, conf)
-}
-
-// WelchDiff is the estimate of mean(b) − mean(a) treating the samples as
-// independent, with Welch's t interval (Welch–Satterthwaite degrees of
-// freedom, rounded down).
-func WelchDiff(b, a []float64, conf float64) Estimate {
-	ea, eb := NewEstimate(a, conf), NewEstimate(b, conf)
-	e := Estimate{Mean: eb.Mean - ea.Mean, HalfWidth: math.NaN(), StdDev: math.NaN(),
-		Min: math.NaN(), Max: math.NaN(), N: min(ea.N, eb.N)}
-	if ea.N < 2 || eb.N < 2 {
-		return e
-	}
-	va, vb := ea.StdDev*ea.StdDev/float64(ea.N), eb.StdDev*eb.StdDev/float64(eb.N)
-	se := math.Sqrt(va + vb)
-	if se == 0 {
-		e.HalfWidth = 0
-		return e
-	}
-	df := (va + vb) * (va + vb) / (va*va/float64(ea.N-1) + vb*vb/float64(eb.N-1))
-	e.HalfWidth = StudentT(conf, max(1, int(df))) * se
-	return e
 }
 
 // Rank orders the alternatives by the mean of kpi, best first (by KPI
@@ -177,7 +144,7 @@ func (c *Comparison) Rank(kpi KPI) []int {
 	mean := make([]float64, len(idx))
 	for i, a := range c.Alternatives {
 		idx[i] = i
-		mean[i] = NewEstimate(values(a.Summary, kpi), c.Confidence).Mean
+		mean[i] = stats.NewEstimate(values(a.Summary, kpi), c.Confidence).Mean
 	}
 	sort.SliceStable(idx, func(x, y int) bool {
 		if kpi.Higher {

@@ -1,16 +1,17 @@
-package sim_test
+package experiment_test
 
 import (
 	"context"
 	"fmt"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 // Hopp & Spearman's Penny Fab at its critical WIP: four single machines of
 // 2 h each under CONWIP with 4 parts reach the bottleneck rate 0.5 parts/h
 // with the raw process time of 8 h.
-func ExampleRunExperiment() {
+func ExampleRun() {
 	two, _ := sim.Const(2)
 	m := &sim.Model{Name: "Penny Fab", TimeUnit: "h",
 		Sources: []sim.Source{{Name: "release", To: "s1", Kind: sim.CONWIP, WIP: 4}},
@@ -20,7 +21,7 @@ func ExampleRunExperiment() {
 			Process: two, Buffer: sim.Unlimited, Routes: []sim.Route{{To: next, P: 1}}})
 	}
 	run := sim.Run{Horizon: 1000, Warmup: 200, Replications: 3, Seed: 1, Confidence: 0.95}
-	s, err := sim.RunExperiment(context.Background(), m, run, sim.Options{})
+	s, err := experiment.Run(context.Background(), m, run, experiment.Options{})
 	if err != nil {
 		panic(err)
 	}

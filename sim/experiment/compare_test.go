@@ -1,17 +1,19 @@
-package sim
+package experiment
 
 import (
 	"context"
 	"testing"
+
+	"github.com/takt-sim/takt/sim"
 )
 
-func twoStation(buffer int) *Model {
-	return &Model{Name: "two",
-		Sources: []Source{{Name: "raw", To: "m1", Kind: Saturated}},
-		Stations: []Station{
-			{Name: "m1", Machines: 1, Process: expD(1), Buffer: Unlimited, Routes: to("m2")},
+func twoStation(buffer int) *sim.Model {
+	return &sim.Model{Name: "two",
+		Sources: []sim.Source{{Name: "raw", To: "m1", Kind: sim.Saturated}},
+		Stations: []sim.Station{
+			{Name: "m1", Machines: 1, Process: expD(1), Buffer: sim.Unlimited, Routes: to("m2")},
 			{Name: "m2", Machines: 1, Process: expD(1), Buffer: buffer, Routes: to("out")}},
-		Sinks: []Sink{{Name: "out"}}}
+		Sinks: []sim.Sink{{Name: "out"}}}
 }
 
 // TestCompareCRN checks that common random numbers pay: the paired interval
@@ -81,20 +83,5 @@ func TestSensitivityFindsBottleneck(t *testing.T) {
 	// Throughput is nearly 1/1.6; 10% more capacity at s2 gains up to 10%.
 	if !(gain.Mean > 0.03 && gain.Mean < 0.0625+gain.HalfWidth) {
 		t.Errorf("gain at s2 %.4f ± %.4f", gain.Mean, gain.HalfWidth)
-	}
-}
-
-// TestScaleKeepsStream checks that a scaled distribution draws f times the
-// original's draws from the same stream.
-func TestScaleKeepsStream(t *testing.T) {
-	d := must(LogNormal(2, 1))
-	s := Scale(d, 0.5)
-	a, b := d.Bind(NewStream(1, 0, "x", "y")), s.Bind(NewStream(1, 0, "x", "y"))
-	for range 100 {
-		exact(t, "scaled draw", b.Rand(), 0.5*a.Rand())
-	}
-	exact(t, "mean", s.Mean(), 1)
-	if s.String() != "0.5×lognormal(2, 1)" {
-		t.Errorf("String = %q", s.String())
 	}
 }

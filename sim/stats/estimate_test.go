@@ -1,4 +1,4 @@
-package sim
+package stats
 
 import (
 	"fmt"
@@ -173,25 +173,6 @@ func TestEstimateContains(t *testing.T) {
 	if (Estimate{Mean: 10, HalfWidth: math.NaN()}).Contains(10) {
 		t.Error("an estimate without interval contains its own mean")
 	}
-}
-
-// TestEstimateCoverage checks the meaning of the interval: over 2000
-// independent experiments of 10 normal(5, 1) values each, the 95% interval
-// covers the true mean in a fraction of experiments that is binomial(2000,
-// 0.95): within zCheck·√(0.95·0.05/2000) ≈ 0.022 of 0.95. normal(5, 1) is
-// truncated at 0 only 3e-7 of the time, so its mean is 5 to 1e-6.
-func TestEstimateCoverage(t *testing.T) {
-	const experiments, n = 2000, 10
-	mean := must(Normal(5, 1)).Mean()
-	xs := drawFrom(must(Normal(5, 1)), "coverage", experiments*n)
-	covered := 0
-	for i := 0; i < experiments; i++ {
-		if NewEstimate(xs[i*n:(i+1)*n], 0.95).Contains(mean) {
-			covered++
-		}
-	}
-	closeTo(t, "coverage of 95% intervals", float64(covered)/experiments, 0.95,
-		zCheck*math.Sqrt(0.95*0.05/experiments))
 }
 
 // TestEstimateConstantNonDyadic checks that equal replication values that

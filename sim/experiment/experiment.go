@@ -1,4 +1,4 @@
-package sim
+package experiment
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sync/atomic"
 
+	"github.com/takt-sim/takt/sim"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -23,20 +24,20 @@ type Options struct {
 	Progress func(done, total int)
 }
 
-// RunExperiment runs r.Replications independent replications of m in
+// Run runs r.Replications independent replications of m in
 // parallel and summarises them. Replication i always uses the streams of
 // index i and results are summarised in index order, so the summary is
 // bit-identical for any number of workers.
 //
 // When ctx is cancelled, replications not yet started are skipped and running
-// ones stop; RunExperiment then returns a partial summary of the completed
+// ones stop; Run then returns a partial summary of the completed
 // replications (Summary.Partial) together with ctx's error. A failed
 // replication fails the experiment.
-func RunExperiment(ctx context.Context, m *Model, r Run, opt Options) (*Summary, error) {
+func Run(ctx context.Context, m *sim.Model, r sim.Run, opt Options) (*sim.Summary, error) {
 	if err := errors.Join(r.Validate(), m.Validate()); err != nil {
 		return nil, err
 	}
-	reps := make([]*Replication, r.Replications)
+	reps := make([]*sim.Replication, r.Replications)
 	err := runRange(ctx, m, r, reps, 0, opt)
 	return finish(ctx, m, r, reps, err)
 }
@@ -52,7 +53,7 @@ func RunExperiment(ctx context.Context, m *Model, r Run, opt Options) (*Summary,
 // and runs the missing ones. Whether the target was met is
 // Summary.PrecisionMet. Replication i uses the streams of index i, so the
 // result does not depend on the number of workers.
-func RunToPrecision(ctx context.Context, m *Model, r Run, rel float64, maxReps int, opt Options) (*Summary, error) {
+func RunToPrecision(ctx context.Context, m *sim.Model, r sim.Run, rel float64, maxReps int, opt Options) (*sim.Summary, error) {
 	if !(rel > 0) {
 		return nil, fmt.Errorf("precision must be > 0, got %v", rel)
 	}
@@ -61,14 +62,14 @@ func RunToPrecision(ctx context.Context, m *Model, r Run, rel float64, maxReps i
 	if err := errors.Join(r.Validate(), m.Validate()); err != nil {
 		return nil, err
 	}
-	reps := make([]*Replication, 0, r.Replications)
+	reps := make([]*sim.Replication, 0, r.Replications)
 	for n := r.Replications; ; {
 		from := len(reps)
-		reps = append(reps, make([]*Replication, n-from)...)
+		reps = append(reps, make([]*sim.Replication, n-from)...)
 		if err := runRange(ctx, m, r, reps, from, opt); err != nil {
 			return finish(ctx, m, r, reps, err)
 		}
-		th := Summarize(m, r, reps).Throughput
+		th := sim.Summarize(m, r, reps).Throughput
 		met := th.HalfWidth <= rel*th.Mean
 		if met || n >= maxReps {
 			r.Replications = n
@@ -86,7 +87,7 @@ func RunToPrecision(ctx context.Context, m *Model, r Run, rel float64, maxReps i
 
 // runRange runs the replications of the nil entries of reps from index from
 // on, in parallel, storing replication i at reps[i].
-func runRange(ctx context.Context, m *Model, r Run, reps []*Replication, from int, opt Options) error {
+func runRange(ctx context.Context, m *sim.Model, r sim.Run, reps []*sim.Replication, from int, opt Options) error {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -103,7 +104,7 @@ func runRange(ctx context.Context, m *Model, r Run, reps []*Replication, from in
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			res, err := RunReplication(gctx, m, r, i)
+			res, err := sim.RunReplication(gctx, m, r, i)
 			if err != nil {
 				return err
 			}
@@ -119,17 +120,17 @@ func runRange(ctx context.Context, m *Model, r Run, reps []*Replication, from in
 
 // finish summarises the completed replications. An error other than the
 // context's fails the experiment; a cancelled one gives a partial summary.
-func finish(ctx context.Context, m *Model, r Run, reps []*Replication, err error) (*Summary, error) {
+func finish(ctx context.Context, m *sim.Model, r sim.Run, reps []*sim.Replication, err error) (*sim.Summary, error) {
 	if err != nil && ctx.Err() == nil {
 		return nil, err
 	}
-	completed := make([]*Replication, 0, len(reps))
+	completed := make([]*sim.Replication, 0, len(reps))
 	for _, rep := range reps {
 		if rep != nil {
 			completed = append(completed, rep)
 		}
 	}
-	s := Summarize(m, r, completed)
+	s := sim.Summarize(m, r, completed)
 	if ctx.Err() != nil {
 		s.Partial = true
 		return s, ctx.Err()
