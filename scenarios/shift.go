@@ -14,18 +14,18 @@ var dayNames = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
 // decodeShifts reads the [[shift]] tables.
 func decodeShifts(tables []*table, unit string) []sim.Shift {
-	hour, _ := ParseDuration("1h", unit)
+	u, _ := lookupUnit(unit)
 	var shifts []sim.Shift
 	for _, t := range tables {
 		t.known("name", "windows", "breaks")
 		sh := sim.Shift{}
 		sh.Name, _ = t.m["name"].(string) // checked by names
-		windows := weeklyIntervals(t, "windows", hour)
+		windows := weeklyIntervals(t, "windows", u)
 		if len(windows) == 0 && !t.has("windows") {
 			t.missing("windows", `windows is missing: when does the shift work, e.g. windows = ["Mon-Fri 06:00-14:00"]?`)
 		}
-		breaks := weeklyIntervals(t, "breaks", hour)
-		cal, err := sim.NewCalendar(168*hour, windows, breaks)
+		breaks := weeklyIntervals(t, "breaks", u)
+		cal, err := sim.NewCalendar(u.fromMinutes(minutesPerWeek), windows, breaks)
 		if err != nil {
 			t.bad("windows", "%v", err)
 		}
@@ -38,9 +38,20 @@ func decodeShifts(tables []*table, unit string) []sim.Shift {
 	return shifts
 }
 
+// minutesPerWeek is the length of a week in minutes.
+const minutesPerWeek = 7 * 24 * 60
+
+// fromMinutes converts a whole number of minutes to the unit with one
+// correctly rounded division, so that the same clock time is the same
+// number wherever it appears (13:30 is 13.5 h exactly, 14:00 the double
+// nearest to 14/24 d), and a week of 7 d or 1 w is exactly that.
+func (u timeUnit) fromMinutes(minutes int) float64 {
+	return float64(minutes*60) / u.seconds
+}
+
 // weeklyIntervals reads a list of "DAYS HH:MM-HH:MM" strings as intervals
-// of the week, in the time unit (hour is one hour in it).
-func weeklyIntervals(t *table, key string, hour float64) [][2]float64 {
+// of the week, in the time unit u.
+func weeklyIntervals(t *table, key string, u timeUnit) [][2]float64 {
 	v, ok := t.m[key]
 	if !ok {
 		return nil
@@ -63,16 +74,16 @@ func weeklyIntervals(t *table, key string, hour float64) [][2]float64 {
 			continue
 		}
 		for _, x := range iv {
-			out = append(out, [2]float64{x[0] * hour, x[1] * hour})
+			out = append(out, [2]float64{u.fromMinutes(x[0]), u.fromMinutes(x[1])})
 		}
 	}
 	return out
 }
 
 // parseWindow reads "Mon-Fri 06:00-14:00" (days: a day, a range Mon-Fri, a
-// list Mon,Wed,Fri, or daily) into intervals of the week in hours from
+// list Mon,Wed,Fri, or daily) into intervals of the week in minutes from
 // Monday 00:00. An end before the start runs over midnight.
-func parseWindow(s string) ([][2]float64, error) {
+func parseWindow(s string) ([][2]int, error) {
 	f := strings.Fields(s)
 	if len(f) != 2 {
 		return nil, fmt.Errorf(`want DAYS HH:MM-HH:MM, e.g. "Mon-Fri 06:00-14:00"`)
@@ -94,11 +105,11 @@ func parseWindow(s string) ([][2]float64, error) {
 		return nil, fmt.Errorf("the window %q is empty", f[1])
 	}
 	if b < a {
-		b += 24
+		b += 24 * 60
 	}
-	var out [][2]float64
+	var out [][2]int
 	for _, d := range days {
-		out = append(out, [2]float64{24*float64(d) + a, 24*float64(d) + b})
+		out = append(out, [2]int{24*60*d + a, 24*60*d + b})
 	}
 	return out, nil
 }
@@ -138,15 +149,15 @@ func dayIndex(s string) int {
 	return -1
 }
 
-// parseClock reads HH:MM as hours.
-func parseClock(s string) (float64, error) {
+// parseClock reads HH:MM as minutes from midnight.
+func parseClock(s string) (int, error) {
 	h, m, ok := strings.Cut(s, ":")
 	hh, errH := strconv.Atoi(h)
 	mm, errM := strconv.Atoi(m)
 	if !ok || errH != nil || errM != nil || hh < 0 || mm < 0 || mm > 59 || hh > 24 || hh == 24 && mm > 0 {
 		return 0, fmt.Errorf("bad time %q", s)
 	}
-	return float64(hh) + float64(mm)/60, nil
+	return 60*hh + mm, nil
 }
 
 // decodeStationShift reads a station's shift and at_shift_end.

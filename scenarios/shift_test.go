@@ -3,6 +3,7 @@ package scenarios
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -10,15 +11,16 @@ import (
 	"github.com/takt-sim/takt/sim/experiment"
 )
 
+// TestParseWindow checks windows in minutes from Monday 00:00.
 func TestParseWindow(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{"Mon-Fri 06:00-14:00", "[[6 14] [30 38] [54 62] [78 86] [102 110]]"},
-		{"Sat 22:00-06:00", "[[142 150]]"},
-		{"Sun 22:00-06:00", "[[166 174]]"},
-		{"Mon,Wed 00:00-24:00", "[[0 24] [48 72]]"},
-		{"daily 12:00-12:30", "[[12 12.5] [36 36.5] [60 60.5] [84 84.5] [108 108.5] [132 132.5] [156 156.5]]"},
-		{"Fri-Mon 08:00-09:00", "[[104 105] [128 129] [152 153] [8 9]]"},
-		{"monday 08:00-09:15", "[[8 9.25]]"},
+		{"Mon-Fri 06:00-14:00", "[[360 840] [1800 2280] [3240 3720] [4680 5160] [6120 6600]]"},
+		{"Sat 22:00-06:00", "[[8520 9000]]"},
+		{"Sun 22:00-06:00", "[[9960 10440]]"},
+		{"Mon,Wed 00:00-24:00", "[[0 1440] [2880 4320]]"},
+		{"daily 12:00-12:30", "[[720 750] [2160 2190] [3600 3630] [5040 5070] [6480 6510] [7920 7950] [9360 9390]]"},
+		{"Fri-Mon 08:00-09:00", "[[6240 6300] [7680 7740] [9120 9180] [480 540]]"},
+		{"monday 08:00-09:15", "[[480 555]]"},
 	} {
 		got, err := parseWindow(c.in)
 		if err != nil || fmt.Sprint(got) != c.want {
@@ -97,4 +99,56 @@ func TestShiftProblems(t *testing.T) {
 
 func runScenario(sc *Scenario) (*sim.Summary, error) {
 	return experiment.Run(context.Background(), sc.Model, sc.Run, experiment.Options{})
+}
+
+// TestShiftSameInEveryUnit runs one saturated station on Mon–Fri
+// 06:00–14:00 in every time unit, over 9 weeks after a warm-up of one.
+// By hand: with parts of 1 h it makes 8 parts a day, 40 a week, each
+// finished within its shift (the 8th at 14:00 exactly: done, not paused
+// overnight), so the cycle time is 1 h, the machine is busy 40 of 168 h
+// and WIP = 40/168 (Little). With parts of 3 h under Finish it starts
+// parts at 06:00, 09:00 and 12:00 (done at 15:00): 15 parts and 45 busy
+// hours a week. The counts must be exact; times and fractions agree with
+// the hand values up to float64 rounding (1/24 d and 1/168 w are no binary
+// fractions), hence the relative 1e-9.
+func TestShiftSameInEveryUnit(t *testing.T) {
+	for _, c := range []struct {
+		process, end string
+		parts, busy  float64 // a week; busy in hours
+		cycle        float64 // hours
+	}{{"1h", "pause", 40, 40, 1}, {"1h", "finish", 40, 40, 1}, {"3h", "finish", 15, 45, 3}} {
+		for _, u := range timeUnits {
+			src := strings.NewReplacer(`time_unit = "min"`, `time_unit = "`+u.canonical+`"`,
+				`horizon = "4w"`, `horizon = "10w"`, `process = "15min"`, `process = "`+c.process+`"`,
+				`at_shift_end = "pause"`, `at_shift_end = "`+c.end+`"`, `breaks = ["Mon-Fri 10:00-10:15"]`, ``).Replace(shiftBase)
+			sc, err := Parse("s.toml", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := runScenario(sc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			week := sc.Model.Shifts[0].Calendar.Week
+			hour := week / 168
+			what := fmt.Sprintf("%s parts, %s, in %s: ", c.process, c.end, u.canonical)
+			if got := s.Replications[0].Completed; got != int64(9*c.parts) {
+				t.Errorf("%sparts in 9 weeks %d, want %v", what, got, 9*c.parts)
+			}
+			near(t, what+"throughput a week", s.Throughput.Mean*week, c.parts)
+			near(t, what+"busy", s.Stations[0].States[sim.Busy].Mean, c.busy/168)
+			near(t, what+"off shift", s.Stations[0].States[sim.OffShift].Mean, 1-c.busy/168)
+			near(t, what+"cycle time in hours", s.CycleTime.Mean/hour, c.cycle)
+			near(t, what+"WIP", s.WIP.Mean, c.parts*c.cycle/168)
+		}
+	}
+}
+
+// near checks got against want with a relative tolerance of 1e-9, for
+// values that differ from a hand-computed one only by float64 rounding.
+func near(t *testing.T, what string, got, want float64) {
+	t.Helper()
+	if math.Abs(got-want) > 1e-9*math.Abs(want) {
+		t.Errorf("%s = %v, want %v", what, got, want)
+	}
 }

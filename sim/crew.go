@@ -16,6 +16,7 @@ type crew struct {
 	waiting  []*crewRequest
 	busy     stats.TimeWeighted // members at work
 	calendar *WorkCalendar
+	clock    *calendarClock
 	off      bool // off shift
 	onChange simgo.Handler
 	pl       *plant
@@ -93,19 +94,21 @@ func (c *crew) startShift() {
 		return
 	}
 	c.onChange = c.change
+	c.clock = newCalendarClock(c.calendar)
 	c.off = !c.calendar.At(0)
 	c.schedule(0)
 }
 
 func (c *crew) schedule(now float64) {
-	if next := c.calendar.Next(now); next < c.pl.run.Horizon {
+	if next := c.clock.next().at; next < c.pl.run.Horizon {
 		c.pl.sim.Timeout(next - now).AddHandler(c.onChange)
 	}
 }
 
 func (c *crew) change(*simgo.Event) {
 	now := c.pl.sim.Now()
-	c.off = !c.calendar.At(now)
+	c.off = !c.clock.next().on
+	c.clock.advance()
 	if !c.off {
 		c.serve(now)
 	}

@@ -32,6 +32,7 @@ type reliability struct {
 	outages   []*outage
 	seg       *simgo.Event // the pending segment event, nil when not processing
 	segStart  float64
+	segEnd    float64 // the time the pending segment ends
 	segDue    *outage // the operating-time outage the segment ends with, or nil
 	remaining float64 // processing time left on the part
 	out       *outage // the outage the machine is in; nil when up
@@ -126,7 +127,7 @@ func (r *reliability) segment(now float64) {
 			next, due = o.left, o
 		}
 	}
-	r.segStart, r.segDue = now, due
+	r.segStart, r.segEnd, r.segDue = now, now+next, due
 	r.seg = r.m.st.pl.sim.Timeout(next)
 	r.seg.AddHandler(r.onSegment)
 }

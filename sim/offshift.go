@@ -1,6 +1,10 @@
 package sim
 
-import "github.com/fschuetz04/simgo"
+import (
+	"math"
+
+	"github.com/fschuetz04/simgo"
+)
 
 // Time off shift is an outage of its own whose end the calendar sets: it
 // interrupts the part in process (Pause) like a failure, or waits for it to
@@ -13,12 +17,14 @@ import "github.com/fschuetz04/simgo"
 type shiftDriver struct {
 	st       *station
 	calendar *WorkCalendar
+	clock    *calendarClock
 	onChange simgo.Handler
 }
 
 // start applies the calendar at time 0 and schedules its next change.
 func (d *shiftDriver) start() {
 	d.onChange = d.change
+	d.clock = newCalendarClock(d.calendar)
 	if !d.calendar.At(0) {
 		for _, m := range d.st.machines {
 			m.rel.shiftEnds(0)
@@ -28,15 +34,16 @@ func (d *shiftDriver) start() {
 }
 
 func (d *shiftDriver) schedule(now float64) {
-	if next := d.calendar.Next(now); next < d.st.pl.run.Horizon {
+	if next := d.clock.next().at; next < d.st.pl.run.Horizon {
 		d.st.pl.sim.Timeout(next - now).AddHandler(d.onChange)
 	}
 }
 
-// change applies the calendar at the current time.
+// change applies the calendar's next change, which is due now.
 func (d *shiftDriver) change(*simgo.Event) {
 	now := d.st.pl.sim.Now()
-	on := d.calendar.At(now)
+	on := d.clock.next().on
+	d.clock.advance()
 	for _, m := range d.st.machines {
 		if on {
 			m.rel.shiftStarts(now)
@@ -53,7 +60,7 @@ func (r *reliability) shiftEnds(now float64) {
 	r.offDue = true
 	switch {
 	case r.out != nil:
-	case (r.m.state == Busy || r.m.state == InSetup) && r.m.st.spec.AtShiftEnd == Finish:
+	case (r.m.state == Busy || r.m.state == InSetup) && (r.m.st.spec.AtShiftEnd == Finish || r.finishingAt(now)):
 		r.closing = true
 	default:
 		r.goOff(now)
@@ -85,12 +92,51 @@ func (r *reliability) shiftStarts(now float64) {
 	}
 }
 
-// closeIfDue takes a machine that finished its part under Finish off shift
-// instead of letting it start another; it reports whether it did.
+// finishingAt reports whether the part in process ends its last phase at
+// now, up to rounding (see simultaneous): then it is finished, under Pause
+// too, instead of waiting for the next shift with nothing left to do.
+func (r *reliability) finishingAt(now float64) bool {
+	return r.seg != nil && r.segDue == nil && r.m.phase == phaseProcess && simultaneous(r.segEnd, now)
+}
+
+// closeIfDue takes a machine off shift instead of letting it start another
+// part when it has finished its part at the end of its shift (closing), or
+// when its shift ends now, up to rounding, and the change is still to come;
+// it reports whether it did.
 func (r *reliability) closeIfDue(now float64) bool {
-	if !r.closing {
+	if !r.closing && !r.m.st.shift.endsAt(now) {
 		return false
 	}
+	r.offDue = true
 	r.goOff(now)
 	return true
+}
+
+// endsAt reports whether the next change of the calendar turns it off at
+// now, up to rounding; false for a station without a shift.
+func (d *shiftDriver) endsAt(now float64) bool {
+	if d == nil {
+		return false
+	}
+	c := d.clock.next()
+	return !c.on && simultaneous(c.at, now)
+}
+
+// timeTolerance is the relative difference up to which two times are the
+// same instant (see simultaneous).
+const timeTolerance = 1e-9
+
+// simultaneous reports whether times a and b are the same instant up to
+// the rounding of float64 arithmetic. Where an order of events at the same
+// instant changes the outcome — a part done just as its shift ends is
+// finished, not paused overnight; a machine free just as its shift ends
+// starts no part — the decision must not depend on which way the sums
+// that computed the two times were rounded, or the same plant would give
+// other results in another time unit (8 parts of 1 h from 06:00 end at
+// 14:00 exactly in h, but within an ulp before or after 14/24 in d). The
+// rounding error of a time grows with its size and with the number of
+// sums behind it; 1e-9 of the time leaves room for millions of them and is
+// far below any duration a plant is modelled in.
+func simultaneous(a, b float64) bool {
+	return math.Abs(a-b) <= timeTolerance*math.Max(math.Abs(a), math.Abs(b))
 }

@@ -91,30 +91,75 @@ func (c *WorkCalendar) At(t float64) bool {
 	return false
 }
 
-// Next returns the first time after t (strictly) at which the calendar
-// turns on or off; +Inf for a calendar that never changes.
-func (c *WorkCalendar) Next(t float64) float64 {
-	if len(c.On) == 0 || c.AlwaysOn() {
-		return math.Inf(1)
-	}
-	base := math.Floor(t/c.Week) * c.Week
-	for k := 0; k < 2; k++ {
-		for _, x := range c.On {
-			for _, e := range x {
-				if at := base + e; at > t && !(c.joinsPrevWeek() && (e == 0 || e == c.Week)) {
-					return at
-				}
-			}
-		}
-		base += c.Week
-	}
-	return math.Inf(1)
+// calendarChange is a change of a calendar: at time at it turns on or off.
+type calendarChange struct {
+	at float64
+	on bool
 }
 
-// joinsPrevWeek reports whether the first interval continues the last one
-// over the week's end (then Monday 00:00 is no change).
-func (c *WorkCalendar) joinsPrevWeek() bool {
-	return len(c.On) > 0 && c.On[0][0] == 0 && c.On[len(c.On)-1][1] >= c.Week
+// weekChanges lists the calendar's changes within one week, by offset
+// from Monday 00:00 in [0, Week), in time order. A window that runs over
+// Sunday midnight into Monday makes no change at Monday 00:00.
+func (c *WorkCalendar) weekChanges() []calendarChange {
+	n := len(c.On)
+	if n == 0 || c.AlwaysOn() {
+		return nil
+	}
+	joined := c.On[0][0] == 0 && c.On[n-1][1] >= c.Week
+	var out []calendarChange
+	for i, x := range c.On {
+		if !(i == 0 && joined) {
+			out = append(out, calendarChange{at: x[0], on: true})
+		}
+		switch {
+		case x[1] < c.Week:
+			out = append(out, calendarChange{at: x[1]})
+		case !joined:
+			out = append(out, calendarChange{at: 0})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
+	return out
+}
+
+// calendarClock steps through a calendar's changes in time order, from
+// time 0 on. The time of a change is computed afresh from its week and
+// its offset in the week, never accumulated, and its state is the
+// calendar's own: asking At at that time would not do, because in a time
+// unit where clock times are no binary fractions (14:00 = 0.58333… d)
+// week·Week + offset can round to just before the change, where At still
+// sees the old state, and the change would be lost.
+type calendarClock struct {
+	week   []calendarChange // the changes within one week
+	length float64          // the week's length
+	w, i   int              // the next change is week[i] of week w (from 0)
+}
+
+// newCalendarClock returns the clock of c positioned at its first change
+// after time 0; the state at time 0 is c.At(0).
+func newCalendarClock(c *WorkCalendar) *calendarClock {
+	k := &calendarClock{week: c.weekChanges(), length: c.Week}
+	for len(k.week) > 0 && k.next().at <= 0 {
+		k.advance()
+	}
+	return k
+}
+
+// next returns the next change; its time is +Inf for a calendar that never
+// changes.
+func (k *calendarClock) next() calendarChange {
+	if len(k.week) == 0 {
+		return calendarChange{at: math.Inf(1)}
+	}
+	x := k.week[k.i]
+	return calendarChange{at: float64(k.w)*k.length + x.at, on: x.on}
+}
+
+// advance moves the clock past its next change.
+func (k *calendarClock) advance() {
+	if k.i++; k.i == len(k.week) {
+		k.i, k.w = 0, k.w+1
+	}
 }
 
 // OnTime is the working time within [a, b).
@@ -122,9 +167,9 @@ func (c *WorkCalendar) OnTime(a, b float64) float64 {
 	if b <= a {
 		return 0
 	}
-	weeks := math.Floor(a / c.Week)
 	total := 0.0
-	for base := weeks * c.Week; base < b; base += c.Week {
+	for w := math.Floor(a / c.Week); w*c.Week < b; w++ {
+		base := w * c.Week
 		for _, x := range c.On {
 			lo, hi := math.Max(a, base+x[0]), math.Min(b, base+x[1])
 			if hi > lo {

@@ -30,7 +30,11 @@ func TestCalendar(t *testing.T) {
 		if c.At(x.at) != x.on {
 			t.Errorf("At(%v) = %v", x.at, !x.on)
 		}
-		exact(t, "Next", c.Next(x.at), x.next)
+		next := nextChange(&c, x.at)
+		exact(t, "next change", next.at, x.next)
+		if next.on == x.on {
+			t.Errorf("the change after %v turns the calendar on=%v again", x.at, x.on)
+		}
 	}
 	// A night shift over Sunday midnight wraps into Monday.
 	night, _ := NewCalendar(weekH, [][2]float64{{24*6 + 22, 24*6 + 30}}, nil)
@@ -38,11 +42,20 @@ func TestCalendar(t *testing.T) {
 		t.Error("wrapped night shift")
 	}
 	exact(t, "night on time", night.OnTime(0, weekH), 8)
-	exact(t, "night: next change after Sunday 23:00 is Monday 06:00", night.Next(weekH-1), weekH+6)
+	exact(t, "night: next change after Sunday 23:00 is Monday 06:00", nextChange(&night, weekH-1).at, weekH+6)
 	all, _ := NewCalendar(weekH, [][2]float64{{0, weekH}}, nil)
-	if !all.AlwaysOn() || !math.IsInf(all.Next(5), 1) {
+	if !all.AlwaysOn() || !math.IsInf(nextChange(&all, 5).at, 1) {
 		t.Error("always-on calendar")
 	}
+}
+
+// nextChange is the first change of c after t, stepped to by its clock.
+func nextChange(c *WorkCalendar, t float64) calendarChange {
+	k := newCalendarClock(c)
+	for k.next().at <= t {
+		k.advance()
+	}
+	return k.next()
 }
 
 // oneShift is Mon–Fri 06:00–14:00, with the given daily breaks (hours of
