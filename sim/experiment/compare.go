@@ -55,6 +55,9 @@ type Alternative struct {
 	Name  string
 	Model *sim.Model
 	Run   sim.Run
+	// Source describes Model for executors outside this process (see
+	// Recipe); nil for in-process use.
+	Source []byte
 }
 
 // Comparison is the result of running alternatives with common random
@@ -62,6 +65,9 @@ type Alternative struct {
 type Comparison struct {
 	Alternatives []AlternativeResult
 	Confidence   float64
+	// Partial says the comparison was interrupted or a replication failed:
+	// only the replications every alternative completed are in it.
+	Partial bool
 }
 
 // AlternativeResult is one alternative's summary and, for every KPI, its
@@ -98,18 +104,62 @@ func Compare(ctx context.Context, alts []Alternative, opt Options) (*Comparison,
 				a.Name, a.Run.Replications, a.Run.Seed, base.Replications, base.Seed)
 		}
 	}
-	c := &Comparison{Confidence: base.Confidence}
-	for _, a := range alts {
-		s, err := Run(ctx, a.Model, a.Run, opt)
+	points := make([]Point, len(alts))
+	for k, a := range alts {
+		p, err := plan(a.Model, a.Run, a.Source)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", a.Name, err)
 		}
+		points[k] = p[0]
+		points[k].Name = a.Name
+	}
+	return compare(ctx, alts, points, opt)
+}
+
+// compare runs the points' replications as one pool of tasks, replication
+// by replication (replication i of every alternative before i+1), so an
+// interrupted comparison holds complete pairs, and computes the diffs.
+func compare(ctx context.Context, alts []Alternative, points []Point, opt Options) (*Comparison, error) {
+	n := alts[0].Run.Replications
+	reps := make([][]*sim.Replication, len(alts))
+	var ts []Task
+	for k := range alts {
+		reps[k] = make([]*sim.Replication, n)
+	}
+	for i := range n {
+		for k := range alts {
+			ts = append(ts, Task{Point: k, Index: i})
+		}
+	}
+	err := execute(ctx, points, ts, reps, opt)
+	if err != nil {
+		keepPairs(reps)
+	}
+	c := &Comparison{Confidence: alts[0].Run.Confidence, Partial: err != nil}
+	for k, a := range alts {
+		s, _ := finish(a.Model, a.Run, reps[k], err)
 		c.Alternatives = append(c.Alternatives, AlternativeResult{Name: a.Name, Summary: s})
 	}
 	for i := range c.Alternatives {
 		c.Alternatives[i].Diffs = diffs(c.Alternatives[0].Summary, c.Alternatives[i].Summary, c.Confidence)
 	}
-	return c, nil
+	return c, err
+}
+
+// keepPairs drops replication i of every alternative unless all of them
+// completed it, so the partial results still pair up.
+func keepPairs(reps [][]*sim.Replication) {
+	for i := range reps[0] {
+		all := true
+		for k := range reps {
+			all = all && reps[k][i] != nil
+		}
+		if !all {
+			for k := range reps {
+				reps[k][i] = nil
+			}
+		}
+	}
 }
 
 // diffs computes the difference of s to base in every KPI that applies

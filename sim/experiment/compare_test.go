@@ -22,7 +22,7 @@ func twoStation(buffer int) *sim.Model {
 func TestCompareCRN(t *testing.T) {
 	r := testRun(5000, 200, 20)
 	c, err := Compare(context.Background(), []Alternative{
-		{"buffer 1", twoStation(1), r}, {"buffer 3", twoStation(3), r}}, Options{})
+		{Name: "buffer 1", Model: twoStation(1), Run: r}, {Name: "buffer 3", Model: twoStation(3), Run: r}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestCompareCRN(t *testing.T) {
 func TestCompareNoChange(t *testing.T) {
 	r := testRun(2000, 100, 5)
 	c, err := Compare(context.Background(), []Alternative{
-		{"base", twoStation(2), r}, {"same", twoStation(2), r}}, Options{})
+		{Name: "base", Model: twoStation(2), Run: r}, {Name: "same", Model: twoStation(2), Run: r}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func TestCompareNeedsSameReplications(t *testing.T) {
 	r := testRun(100, 0, 5)
 	r2 := r
 	r2.Replications = 6
-	if _, err := Compare(context.Background(), []Alternative{{"a", twoStation(1), r}, {"b", twoStation(1), r2}}, Options{}); err == nil {
+	if _, err := Compare(context.Background(), []Alternative{{Name: "a", Model: twoStation(1), Run: r}, {Name: "b", Model: twoStation(1), Run: r2}}, Options{}); err == nil {
 		t.Error("different replication counts: want an error")
 	}
 }

@@ -2,44 +2,67 @@ package experiment
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
-	"runtime"
-	"sync/atomic"
 
 	"github.com/takt-sim/takt/sim"
-	"golang.org/x/sync/errgroup"
 )
 
 // Options control how an experiment is executed; they never change its
 // results.
 type Options struct {
-	// Workers is the number of replications run at once; <= 0 means the
-	// number of CPUs.
+	// Workers is the number of replications run at once by the default
+	// executor (Goroutines); <= 0 means the number of CPUs.
 	Workers int
-	// Progress, when not nil, is called after each replication completes with
-	// the number completed so far and the number planned. It may be called
-	// from several goroutines at once.
+	// Executor runs the replications; nil for Goroutines{Workers}.
+	Executor Executor
+	// Source describes the model of Run and RunToPrecision for executors
+	// outside this process (see Recipe); Compare takes it per alternative.
+	Source []byte
+	// Progress, when not nil, is called after each replication completes
+	// with the number completed so far and the number planned, never
+	// concurrently.
 	Progress func(done, total int)
 }
 
-// Run runs r.Replications independent replications of m in
-// parallel and summarises them. Replication i always uses the streams of
-// index i and results are summarised in index order, so the summary is
-// bit-identical for any number of workers.
+// Run runs r.Replications independent replications of m and summarises
+// them. Replication i always uses the streams of index i and results are
+// summarised in index order, so the summary is bit-identical for any
+// number of workers and any executor. m is compiled once.
 //
 // When ctx is cancelled, replications not yet started are skipped and running
 // ones stop; Run then returns a partial summary of the completed
 // replications (Summary.Partial) together with ctx's error. A failed
-// replication fails the experiment.
+// replication stops the experiment the same way, with its *TaskError.
 func Run(ctx context.Context, m *sim.Model, r sim.Run, opt Options) (*sim.Summary, error) {
-	if err := errors.Join(r.Validate(), m.Validate()); err != nil {
+	points, err := plan(m, r, opt.Source)
+	if err != nil {
 		return nil, err
 	}
-	reps := make([]*sim.Replication, r.Replications)
-	err := runRange(ctx, m, r, reps, 0, opt)
-	return finish(ctx, m, r, reps, err)
+	reps := [][]*sim.Replication{make([]*sim.Replication, r.Replications)}
+	err = execute(ctx, points, tasks(0, 0, r.Replications), reps, opt)
+	return finish(m, r, reps[0], err)
+}
+
+// plan validates and compiles the one design point of Run.
+func plan(m *sim.Model, r sim.Run, source []byte) ([]Point, error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	p, err := sim.Compile(m)
+	if err != nil {
+		return nil, err
+	}
+	return []Point{{Name: m.Name, Plan: p, Run: r, Recipe: Recipe{Source: source}}}, nil
+}
+
+// tasks are the replications from, …, to−1 of design point k.
+func tasks(k, from, to int) []Task {
+	ts := make([]Task, 0, to-from)
+	for i := from; i < to; i++ {
+		ts = append(ts, Task{Point: k, Index: i})
+	}
+	return ts
 }
 
 // RunToPrecision runs replications until the half-width of the throughput
@@ -59,25 +82,24 @@ func RunToPrecision(ctx context.Context, m *sim.Model, r sim.Run, rel float64, m
 	}
 	r.Replications = max(r.Replications, 2)
 	maxReps = max(maxReps, r.Replications)
-	if err := errors.Join(r.Validate(), m.Validate()); err != nil {
+	points, err := plan(m, r, opt.Source)
+	if err != nil {
 		return nil, err
 	}
-	reps := make([]*sim.Replication, 0, r.Replications)
+	reps := [][]*sim.Replication{make([]*sim.Replication, 0, r.Replications)}
 	for n := r.Replications; ; {
-		from := len(reps)
-		reps = append(reps, make([]*sim.Replication, n-from)...)
-		if err := runRange(ctx, m, r, reps, from, opt); err != nil {
-			return finish(ctx, m, r, reps, err)
+		from := len(reps[0])
+		reps[0] = append(reps[0], make([]*sim.Replication, n-from)...)
+		if err := execute(ctx, points, tasks(0, from, n), reps, opt); err != nil {
+			return finish(m, r, reps[0], err)
 		}
-		th := sim.Summarize(m, r, reps).Throughput
+		th := sim.Summarize(m, r, reps[0]).Throughput
 		met := th.HalfWidth <= rel*th.Mean
 		if met || n >= maxReps {
 			r.Replications = n
-			s, err := finish(ctx, m, r, reps, nil)
-			if s != nil {
-				s.PrecisionMet = met
-				s.PrecisionTarget = rel
-			}
+			s, err := finish(m, r, reps[0], nil)
+			s.PrecisionMet = met
+			s.PrecisionTarget = rel
 			return s, err
 		}
 		need := math.Ceil(float64(n) * math.Pow(th.HalfWidth/(rel*th.Mean), 2))
@@ -85,45 +107,9 @@ func RunToPrecision(ctx context.Context, m *sim.Model, r sim.Run, rel float64, m
 	}
 }
 
-// runRange runs the replications of the nil entries of reps from index from
-// on, in parallel, storing replication i at reps[i].
-func runRange(ctx context.Context, m *sim.Model, r sim.Run, reps []*sim.Replication, from int, opt Options) error {
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	var done atomic.Int64
-	done.Store(int64(from))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(workers)
-	for i := from; i < len(reps); i++ {
-		if gctx.Err() != nil {
-			break
-		}
-		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			res, err := sim.RunReplication(gctx, m, r, i)
-			if err != nil {
-				return err
-			}
-			reps[i] = res
-			if opt.Progress != nil {
-				opt.Progress(int(done.Add(1)), len(reps))
-			}
-			return nil
-		})
-	}
-	return g.Wait()
-}
-
-// finish summarises the completed replications. An error other than the
-// context's fails the experiment; a cancelled one gives a partial summary.
-func finish(ctx context.Context, m *sim.Model, r sim.Run, reps []*sim.Replication, err error) (*sim.Summary, error) {
-	if err != nil && ctx.Err() == nil {
-		return nil, err
-	}
+// finish summarises the completed replications, in index order. With an
+// error (cancelled, or a replication failed) the summary is partial.
+func finish(m *sim.Model, r sim.Run, reps []*sim.Replication, err error) (*sim.Summary, error) {
 	completed := make([]*sim.Replication, 0, len(reps))
 	for _, rep := range reps {
 		if rep != nil {
@@ -131,9 +117,6 @@ func finish(ctx context.Context, m *sim.Model, r sim.Run, reps []*sim.Replicatio
 		}
 	}
 	s := sim.Summarize(m, r, completed)
-	if ctx.Err() != nil {
-		s.Partial = true
-		return s, ctx.Err()
-	}
-	return s, nil
+	s.Partial = err != nil
+	return s, err
 }

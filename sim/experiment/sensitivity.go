@@ -17,12 +17,21 @@ func Sensitivity(ctx context.Context, m *sim.Model, r sim.Run, speedup float64, 
 	if !(speedup > 0) {
 		return nil, fmt.Errorf("sensitivity: speed-up must be > 0, got %v", speedup)
 	}
-	alts := []Alternative{{Name: "base", Model: m, Run: r}}
-	for i, st := range m.Stations {
-		v := *m
-		v.Stations = append([]sim.Station(nil), m.Stations...)
-		v.Stations[i].Process = sim.Scale(st.Process, 1/(1+speedup))
-		alts = append(alts, Alternative{Name: st.Name, Model: &v, Run: r})
+	base, err := plan(m, r, opt.Source)
+	if err != nil {
+		return nil, err
 	}
-	return Compare(ctx, alts, opt)
+	base[0].Name = "base"
+	points, alts := base, []Alternative{{Name: "base", Model: m, Run: r, Source: opt.Source}}
+	for i, st := range m.Stations {
+		v := faster(m, i, speedup)
+		p, err := sim.Compile(v)
+		if err != nil {
+			return nil, err
+		}
+		recipe := Recipe{Source: opt.Source, Faster: i + 1, Speedup: speedup}
+		points = append(points, Point{Name: st.Name, Plan: p, Run: r, Recipe: recipe})
+		alts = append(alts, Alternative{Name: st.Name, Model: v, Run: r, Source: opt.Source})
+	}
+	return compare(ctx, alts, points, opt)
 }
