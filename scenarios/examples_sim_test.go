@@ -2,9 +2,11 @@ package scenarios
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"testing"
 
+	"github.com/takt-sim/takt/sim"
 	"github.com/takt-sim/takt/sim/experiment"
 	"github.com/takt-sim/takt/sim/stats"
 )
@@ -47,12 +49,31 @@ func TestExamplesRunLittleAndConservation(t *testing.T) {
 					}
 				}
 				d[i] = r.WIP - r.DepartureRate*r.Sojourn
+				checkRoundTrip(t, r)
 			}
 			little := stats.NewEstimate(d, run.Confidence)
 			if !little.Contains(0) {
 				t.Errorf("Little's law: WIP − TH·CT = %.4g ± %.3g (WIP %.4g)", little.Mean, little.HalfWidth, s.WIP.Mean)
 			}
 		})
+	}
+}
+
+// checkRoundTrip checks that a replication's encoding decodes to the same
+// values: %v prints every float64 in its shortest form that reads back to
+// the same bits (NaN as NaN, −0 as -0), so equal text is equal bits.
+func checkRoundTrip(t *testing.T, r *sim.Replication) {
+	t.Helper()
+	data, err := r.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back sim.Replication
+	if err := back.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := fmt.Sprintf("%v", *r), fmt.Sprintf("%v", back); a != b {
+		t.Errorf("replication %d: encoding does not round-trip:\n%s\n%s", r.Index+1, a, b)
 	}
 }
 
