@@ -20,6 +20,8 @@ type Scenario struct {
 	Run         sim.Run
 	// Variants are the scenario's [[variant]] alternatives, in file order.
 	Variants []*Variant
+	// Data is the file's text as parsed.
+	Data []byte
 
 	doc   map[string]any // the decoded TOML, for variants and sweeps
 	lines *lineIndex
@@ -62,7 +64,7 @@ func parse(file string, data []byte, read reader) (*Scenario, error) {
 	if err := validateModel(ps, sc); err != nil {
 		return nil, err
 	}
-	sc.doc, sc.lines, sc.read = doc, ps.lines, read
+	sc.doc, sc.lines, sc.read, sc.Data = doc, ps.lines, read, data
 	decodeVariants(sc, root, ps)
 	if err := ps.err(); err != nil {
 		return nil, err

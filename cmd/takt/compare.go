@@ -85,11 +85,7 @@ func writeComparison(o *compareOptions, sc *scenarios.Scenario, file string, c *
 		errs = append(errs, output.CompareCSV(o.csvDir, c))
 	}
 	if o.report != "" || o.plotsDir != "" {
-		source, err := scenarioSource(file)
-		if err != nil {
-			return err
-		}
-		r := output.NewComparisonReport(sc.Name, sc.Description, filepath.Base(sc.File), string(source), c)
+		r := output.NewComparisonReport(sc.Name, sc.Description, filepath.Base(sc.File), string(sc.Data), c)
 		if o.plotsDir != "" {
 			errs = append(errs, output.WriteCharts(o.plotsDir, r.Charts()))
 		}

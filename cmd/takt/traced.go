@@ -104,11 +104,7 @@ func writeTraced(ctx context.Context, o *tracedOptions, sc *scenarios.Scenario, 
 	if o.report == "" && o.plotsDir == "" {
 		return nil
 	}
-	source, err := scenarioSource(o.file)
-	if err != nil {
-		return err
-	}
-	r := output.NewReport(sc.Name, sc.Description, filepath.Base(sc.File), string(source), s, rec)
+	r := output.NewReport(sc.Name, sc.Description, filepath.Base(sc.File), string(sc.Data), s, rec)
 	var errs []error
 	if o.plotsDir != "" {
 		errs = append(errs, output.WriteCharts(o.plotsDir, r.Charts()))
@@ -150,17 +146,4 @@ func traceRun(ctx context.Context, sc *scenarios.Scenario, tr sim.Tracer) error 
 		return fmt.Errorf("tracing replication 1: %w", err)
 	}
 	return nil
-}
-
-// scenarioSource is the text of the scenario file, or of the bundled
-// default scenario when file is "".
-func scenarioSource(file string) ([]byte, error) {
-	if file == "" {
-		return scenarios.ExampleSource(scenarios.DefaultExample)
-	}
-	b, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("report: %w", err)
-	}
-	return b, nil
 }

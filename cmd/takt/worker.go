@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"encoding/gob"
+	"fmt"
+	"io"
+	"os/signal"
+	"syscall"
+
+	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
+)
+
+// workerArg, as the first argument, makes the binary a worker process: it
+// runs replications handed to it on stdin and writes their results to
+// stdout, until stdin closes.
+const workerArg = "__worker"
+
+// The worker protocol is a stream of gob messages each way, over the
+// worker's stdin and stdout. The parent sends one workerJob, then one
+// workerTask at a time, each after the previous result; the worker answers
+// each task with one workerResult. Closing stdin ends the worker.
+type (
+	workerJob struct {
+		Version int // protocolVersion: a worker of another build refuses
+		Points  []workerPoint
+	}
+	workerPoint struct {
+		Name   string
+		Run    sim.Run
+		Recipe experiment.Recipe
+	}
+	workerTask struct {
+		Task experiment.Task
+	}
+	workerResult struct {
+		Task experiment.Task
+		Rep  []byte // sim.Replication.MarshalBinary, nil on error
+		Err  string // the replication's error, "" when it ran
+	}
+)
+
+// protocolVersion changes with any change to the messages above or to the
+// encoding of a replication.
+const protocolVersion = 1*1000 + sim.ReplicationEncoding
+
+// workerMain runs a worker process on stdin and stdout. It ignores
+// Ctrl-C and SIGTERM: the parent decides, and stops its workers by closing
+// their stdin or killing them. When stdin closes in the middle of a
+// replication (the parent is gone), the replication is cancelled.
+func workerMain(stdin io.Reader, stdout, stderr io.Writer) int {
+	signal.Ignore(syscall.SIGINT, syscall.SIGTERM)
+	if err := serveWorker(stdin, stdout); err != nil {
+		fmt.Fprintf(stderr, "takt worker: %v\n", err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+func serveWorker(stdin io.Reader, stdout io.Writer) error {
+	dec, enc := gob.NewDecoder(stdin), gob.NewEncoder(stdout)
+	var job workerJob
+	if err := dec.Decode(&job); err != nil {
+		return fmt.Errorf("reading the job: %w", err)
+	}
+	if job.Version != protocolVersion {
+		return fmt.Errorf("protocol version %d, this worker speaks %d", job.Version, protocolVersion)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	tasks := make(chan experiment.Task)
+	go func() { // reads ahead so that a closed stdin cancels a running replication
+		defer close(tasks)
+		defer cancel()
+		for {
+			var t workerTask
+			if dec.Decode(&t) != nil {
+				return
+			}
+			tasks <- t.Task
+		}
+	}()
+	plans := make([]*sim.Plan, len(job.Points))
+	for t := range tasks {
+		res := workerResult{Task: t}
+		rep, err := replicate(ctx, job.Points, plans, t)
+		if err == nil {
+			res.Rep, err = rep.MarshalBinary()
+		}
+		if err != nil {
+			res.Err = err.Error()
+		}
+		if err := enc.Encode(res); err != nil {
+			return fmt.Errorf("writing a result: %w", err)
+		}
+	}
+	return nil
+}
+
+// replicate runs task t, compiling its design point the first time.
+func replicate(ctx context.Context, points []workerPoint, plans []*sim.Plan, t experiment.Task) (*sim.Replication, error) {
+	if t.Point < 0 || t.Point >= len(points) {
+		return nil, fmt.Errorf("no design point %d", t.Point)
+	}
+	if plans[t.Point] == nil {
+		m, err := points[t.Point].Recipe.Build(buildModel)
+		if err != nil {
+			return nil, err
+		}
+		if plans[t.Point], err = sim.Compile(m); err != nil {
+			return nil, err
+		}
+	}
+	return plans[t.Point].Replicate(ctx, points[t.Point].Run, t.Index)
+}
