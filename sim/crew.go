@@ -101,7 +101,7 @@ func (c *crew) startShift() {
 
 func (c *crew) schedule(now float64) {
 	if next := c.clock.next().at; next < c.pl.run.Horizon {
-		c.pl.sim.Timeout(next - now).AddHandler(c.onChange)
+		c.pl.timeout(next - now).AddHandler(c.onChange)
 	}
 }
 

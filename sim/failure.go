@@ -108,7 +108,7 @@ func (o *outage) renew() {
 	if o.timer != nil {
 		o.timer.Abort()
 	}
-	o.timer = o.r.m.st.pl.sim.Timeout(d)
+	o.timer = o.r.m.st.pl.timeout(d)
 	o.timer.AddHandler(o.onDue)
 }
 
@@ -128,7 +128,7 @@ func (r *reliability) segment(now float64) {
 		}
 	}
 	r.segStart, r.segEnd, r.segDue = now, now+next, due
-	r.seg = r.m.st.pl.sim.Timeout(next)
+	r.seg = r.m.st.pl.timeout(next)
 	r.seg.AddHandler(r.onSegment)
 }
 
@@ -229,7 +229,7 @@ func (r *reliability) repair(now float64) {
 		s = Maintenance
 	}
 	r.m.set(s, now)
-	r.m.st.pl.sim.Timeout(r.out.ttr.Rand()).AddHandler(r.onBack)
+	r.m.st.pl.timeout(r.out.ttr.Rand()).AddHandler(r.onBack)
 }
 
 // back ends the current outage: the crew member leaves, the clocks restart,

@@ -120,7 +120,7 @@ func (m *machine) run(ph phase, d, now float64) {
 		m.rel.process(d, now)
 		return
 	}
-	m.st.pl.sim.Timeout(d).AddHandler(m.onDone)
+	m.st.pl.timeout(d).AddHandler(m.onDone)
 }
 
 // finish is called when a phase ends.

@@ -35,7 +35,7 @@ func (d *shiftDriver) start() {
 
 func (d *shiftDriver) schedule(now float64) {
 	if next := d.clock.next().at; next < d.st.pl.run.Horizon {
-		d.st.pl.sim.Timeout(next - now).AddHandler(d.onChange)
+		d.st.pl.timeout(next - now).AddHandler(d.onChange)
 	}
 }
 

@@ -46,7 +46,7 @@ func newOrderBook(s *source, orders []*orderRun) *orderBook {
 // start schedules the first release.
 func (b *orderBook) start() {
 	if len(b.orders) > 0 {
-		b.s.pl.sim.Timeout(b.orders[0].spec.Release).AddHandler(b.onRelease)
+		b.s.pl.timeout(b.orders[0].spec.Release).AddHandler(b.onRelease)
 	}
 }
 
@@ -64,7 +64,7 @@ func (b *orderBook) release(*simgo.Event) {
 		}
 	}
 	if b.next < len(b.orders) {
-		b.s.pl.sim.Timeout(b.orders[b.next].spec.Release - now).AddHandler(b.onRelease)
+		b.s.pl.timeout(b.orders[b.next].spec.Release - now).AddHandler(b.onRelease)
 	}
 }
 

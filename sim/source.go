@@ -48,7 +48,7 @@ func (s *source) offer(p *part, now float64) {
 
 // schedule draws the time to the next arrival of an open source.
 func (s *source) schedule() {
-	s.pl.sim.Timeout(s.inter.Rand()).AddHandler(s.onArrive)
+	s.pl.timeout(s.inter.Rand()).AddHandler(s.onArrive)
 }
 
 // arrive releases a part of an open source; if the station has no room the

@@ -47,14 +47,14 @@ func runBottleneck(cmd *cobra.Command, file string, opts *bottleneckOptions, std
 	if err != nil || !(speedup > 0) {
 		return usageError{fmt.Errorf("--speedup %q: want a positive fraction such as 10%% or 0.1", opts.speedup), cmd.CommandPath()}
 	}
-	sc, err := loadScenario(file)
+	sc, err := opts.load(file)
 	if err != nil {
 		return err
 	}
 	if err := opts.apply(cmd, sc.TimeUnit, &sc.Run); err != nil {
 		return err
 	}
-	c, err := experiment.Sensitivity(cmd.Context(), sc.Model, sc.Run, speedup, opts.options())
+	c, err := experiment.Sensitivity(cmd.Context(), sc.Model, sc.Run, speedup, opts.options(cmd))
 	if err != nil {
 		return err
 	}

@@ -53,23 +53,24 @@ func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout io
 	if err != nil {
 		return usageError{fmt.Errorf("--objective: %v", err), cmd.CommandPath()}
 	}
-	sc, err := scenarios.Load(file)
+	sc, err := opts.load(file)
 	if err != nil {
 		return err
 	}
 	if len(sc.Variants) == 0 {
 		return usageError{fmt.Errorf("%s has no [[variant]] to compare with (see 'takt sweep' for a parameter sweep)", file), cmd.CommandPath()}
 	}
-	alts := []experiment.Alternative{{Name: "base", Model: sc.Model, Run: sc.Run}}
+	alts := []experiment.Alternative{{Name: "base", Model: sc.Model, Run: sc.Run, Source: opts.src.encode()}}
 	for _, v := range sc.Variants {
-		alts = append(alts, experiment.Alternative{Name: v.Name, Model: v.Scenario.Model, Run: v.Scenario.Run})
+		alts = append(alts, experiment.Alternative{Name: v.Name, Model: v.Scenario.Model, Run: v.Scenario.Run,
+			Source: opts.src.variant(v.Name).encode()})
 	}
 	for i := range alts {
 		if err := opts.apply(cmd, sc.TimeUnit, &alts[i].Run); err != nil {
 			return err
 		}
 	}
-	c, err := experiment.Compare(cmd.Context(), alts, opts.options())
+	c, err := experiment.Compare(cmd.Context(), alts, opts.options(cmd))
 	if err != nil {
 		return err
 	}

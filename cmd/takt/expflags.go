@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 
 	"github.com/spf13/cobra"
 	"github.com/takt-sim/takt/scenarios"
@@ -19,6 +20,8 @@ type expFlags struct {
 	workers      int
 	json         bool
 	csvDir       string
+
+	src scenarioSource // of the scenario loaded by load
 }
 
 func (o *expFlags) register(cmd *cobra.Command) {
@@ -63,4 +66,22 @@ func (o *expFlags) apply(cmd *cobra.Command, unit string, r *sim.Run) error {
 	return nil
 }
 
-func (o *expFlags) options() experiment.Options { return experiment.Options{Workers: o.workers} }
+// load loads the scenario in file (the bundled default scenario when file
+// is "") and keeps its source, from which worker processes build it.
+func (o *expFlags) load(file string) (*scenarios.Scenario, error) {
+	sc, src, err := loadSource(file)
+	o.src = src
+	return sc, err
+}
+
+// options runs the base scenario's replications in -j worker processes
+// (the number of CPUs by default; -j 1 in this process). Results do not
+// depend on where replications run.
+func (o *expFlags) options(cmd *cobra.Command) experiment.Options {
+	workers := o.workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	return experiment.Options{Workers: workers, Source: o.src.encode(),
+		Executor: processes{workers: workers, stderr: cmd.ErrOrStderr()}}
+}

@@ -9,6 +9,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == workerArg {
+		os.Exit(workerMain(os.Stdin, os.Stdout, os.Stderr))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		// After the first Ctrl-C the run winds down and prints what completed;

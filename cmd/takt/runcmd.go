@@ -67,7 +67,7 @@ second and stderr is a terminal.`,
 // runRun loads the scenario, applies the flags, runs the experiment and
 // writes the results.
 func runRun(cmd *cobra.Command, opts *runOptions, stdout, stderr io.Writer) error {
-	sc, err := loadScenario(opts.file)
+	sc, err := opts.load(opts.file)
 	if err != nil {
 		return err
 	}
@@ -95,14 +95,6 @@ func runRun(cmd *cobra.Command, opts *runOptions, stdout, stderr io.Writer) erro
 	return writeTraced(cmd.Context(), &opts.traced, sc, s, stderr)
 }
 
-// loadScenario loads file, or the bundled default scenario when file is "".
-func loadScenario(file string) (*scenarios.Scenario, error) {
-	if file == "" {
-		return scenarios.LoadExample(scenarios.DefaultExample)
-	}
-	return scenarios.Load(file)
-}
-
 // applyRunFlags overrides the scenario's [run] settings with the flags given.
 func applyRunFlags(cmd *cobra.Command, opts *runOptions, sc *scenarios.Scenario) error {
 	if opts.precision != "" {
@@ -117,7 +109,7 @@ func applyRunFlags(cmd *cobra.Command, opts *runOptions, sc *scenarios.Scenario)
 // runReplications runs the experiment, to the precision asked for if any,
 // with a progress bar.
 func runReplications(cmd *cobra.Command, opts *runOptions, sc *scenarios.Scenario, stderr io.Writer) (*sim.Summary, error) {
-	o := opts.options()
+	o := opts.options(cmd)
 	if opts.precision == "" {
 		bar := startProgress(stderr, sc.Run.Replications, opts.quiet)
 		defer bar.Stop()

@@ -12,7 +12,13 @@ import (
 // TestMain lets the scripts under testdata/scripts run `takt` as a command:
 // testscript re-executes this test binary, which then runs the CLI in
 // process with the real exit code.
+//
+// Run as a worker (the experiment commands start this binary as their
+// worker processes), it serves as one.
 func TestMain(m *testing.M) {
+	if len(os.Args) == 2 && os.Args[1] == workerArg {
+		os.Exit(workerMain(os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"takt": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})

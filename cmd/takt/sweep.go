@@ -56,7 +56,7 @@ func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout io.Wri
 		}
 		paths, axes = append(paths, p), append(axes, vals)
 	}
-	sc, err := scenarios.Load(file)
+	sc, err := opts.load(file)
 	if err != nil {
 		return err
 	}
@@ -67,16 +67,18 @@ func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout io.Wri
 		for k := range paths {
 			sets[k] = scenarios.Set{Path: paths[k], Value: pt[k]}
 		}
-		v, err := sc.With(sets, 0, "--set "+pointName(paths, pt))
+		label := "--set " + pointName(paths, pt)
+		v, err := sc.With(sets, 0, label)
 		if err != nil {
 			return err
 		}
-		alts[i] = experiment.Alternative{Name: pointName(paths, pt), Model: v.Model, Run: v.Run}
+		alts[i] = experiment.Alternative{Name: pointName(paths, pt), Model: v.Model, Run: v.Run,
+			Source: opts.src.with(sets, label).encode()}
 		if err := opts.apply(cmd, sc.TimeUnit, &alts[i].Run); err != nil {
 			return err
 		}
 	}
-	c, err := experiment.Compare(cmd.Context(), alts, opts.options())
+	c, err := experiment.Compare(cmd.Context(), alts, opts.options(cmd))
 	if err != nil {
 		return err
 	}

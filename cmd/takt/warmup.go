@@ -25,14 +25,14 @@ warm-up. takt run warns when the configured warm-up is shorter.`,
 			if len(a) == 1 {
 				file = a[0]
 			}
-			sc, err := loadScenario(file)
+			sc, err := opts.load(file)
 			if err != nil {
 				return err
 			}
 			if err := opts.apply(cmd, sc.TimeUnit, &sc.Run); err != nil {
 				return err
 			}
-			s, err := experiment.Run(cmd.Context(), sc.Model, sc.Run, opts.options())
+			s, err := experiment.Run(cmd.Context(), sc.Model, sc.Run, opts.options(cmd))
 			if err != nil {
 				return err
 			}
