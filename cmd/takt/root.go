@@ -47,6 +47,16 @@ func interrupted(err error, format string, args ...any) error {
 	return interruptedError{msg: fmt.Sprintf(format, args...), err: err}
 }
 
+// partial explains a run that stopped early after printing the done
+// replications: interrupted (exit 130), or failed (exit 1, with the
+// failure, which names the replication and its seed).
+func partial(err error, done, requested int) error {
+	if errors.Is(err, context.Canceled) {
+		return interrupted(err, "interrupted: %d of %d replications completed, results are partial", done, requested)
+	}
+	return fmt.Errorf("%w\n%d of %d replications completed, results are partial", err, done, requested)
+}
+
 // errInvalidReported and errFailureReported are returned once the problems
 // were already printed (validate prints every file's problems itself).
 var (

@@ -89,8 +89,7 @@ func runRun(cmd *cobra.Command, opts *runOptions, stdout, stderr io.Writer) erro
 		return err
 	}
 	if runErr != nil {
-		return interrupted(runErr, "interrupted: %d of %d replications completed, results are partial",
-			len(s.Replications), s.Requested)
+		return partial(runErr, len(s.Replications), s.Requested)
 	}
 	return writeTraced(cmd.Context(), &opts.traced, sc, s, stderr)
 }

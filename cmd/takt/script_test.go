@@ -14,10 +14,11 @@ import (
 // process with the real exit code.
 //
 // Run as a worker (the experiment commands start this binary as their
-// worker processes), it serves as one.
+// worker processes), it serves as one; with asTakt in its environment, it
+// is the takt program, signals included (see startTakt).
 func TestMain(m *testing.M) {
-	if len(os.Args) == 2 && os.Args[1] == workerArg {
-		os.Exit(workerMain(os.Stdin, os.Stdout, os.Stderr))
+	if len(os.Args) == 2 && os.Args[1] == workerArg || os.Getenv(asTakt) != "" {
+		os.Exit(mainCode(os.Args[1:]))
 	}
 	testscript.Main(m, map[string]func(){
 		"takt": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
