@@ -75,27 +75,31 @@ func parseDuration(s, timeUnit string) (float64, error) {
 	text := strings.TrimSpace(s)
 	num, rest := splitNumber(text)
 	if num == "" {
-		return 0, fmt.Errorf("bad duration %q: want a number with an optional unit, like \"90s\" or \"2.5min\"", text)
+		return 0, fmt.Errorf("bad duration %q: want a number with an optional unit, like \"90s\" or \"2.5min\"", clip(text))
 	}
 	v, err := parseNumber(num)
 	if err != nil {
-		return 0, fmt.Errorf("bad duration %q: %v", text, err)
+		return 0, fmt.Errorf("bad duration %q: %v", clip(text), err)
 	}
 	if rest = strings.TrimSpace(rest); rest == "" {
 		return v, nil
 	}
 	from, ok := lookupUnit(rest)
 	if !ok {
-		return 0, fmt.Errorf("bad duration %q: unknown unit %q (want %s)", text, rest, unitChoices)
+		return 0, fmt.Errorf("bad duration %q: unknown unit %q (want %s)", clip(text), clip(rest), unitChoices)
 	}
-	return v * from.seconds / to.seconds, nil
+	d := v * from.seconds / to.seconds
+	if math.IsInf(d, 0) {
+		return 0, fmt.Errorf("bad duration %q: too large (more than %g %s)", clip(text), math.MaxFloat64, to.canonical)
+	}
+	return d, nil
 }
 
 // parseNumber parses a finite decimal number.
 func parseNumber(s string) (float64, error) {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return 0, fmt.Errorf("%q is not a finite number", s)
+		return 0, fmt.Errorf("%q is not a finite number", clip(s))
 	}
 	return v, nil
 }

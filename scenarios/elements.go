@@ -140,7 +140,11 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 	if t.has("interarrival") {
 		given = append(given, "interarrival")
 		so.Kind = sim.Open
-		so.Interarrival, _ = t.dist("interarrival", unit)
+		if d, ok := t.dist("interarrival", unit); ok && !(d.Mean() > 0) {
+			t.bad("interarrival", "interarrival: %s has mean 0: parts would arrive without end at one instant; the mean time between arrivals must be > 0", d)
+		} else {
+			so.Interarrival = d
+		}
 	}
 	if sat, ok := t.boolean("saturated"); sat || !ok && t.has("saturated") {
 		given = append(given, "saturated")
@@ -151,7 +155,7 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 		so.Kind = sim.CONWIP
 		if w, ok := t.integer("conwip"); ok && w < 1 {
 			t.bad("conwip", "conwip must be >= 1, got %d", w)
-		} else {
+		} else if t.countAtMost("conwip", w, sim.MaxInPlant, whyInPlant) {
 			so.WIP = int(w)
 		}
 	}
@@ -177,6 +181,7 @@ func decodeStation(t *table, unit string, hasProducts bool) (sim.Station, []rout
 		if n < 1 {
 			t.bad("machines", "machines must be >= 1, got %d", n)
 		}
+		t.countAtMost("machines", n, sim.MaxMachines, whyMachines)
 		st.Machines = int(n)
 	}
 	if d, ok := t.dist("process", unit); ok {

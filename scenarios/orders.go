@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,9 +25,9 @@ func osReader(scenarioFile string) reader {
 	dir := filepath.Dir(scenarioFile)
 	return func(name string) ([]byte, error) {
 		if filepath.IsAbs(name) {
-			return os.ReadFile(name)
+			return readInput(name)
 		}
-		return os.ReadFile(filepath.Join(dir, name))
+		return readInput(filepath.Join(dir, name))
 	}
 }
 
@@ -81,9 +82,13 @@ func parseOrderCSV(ps *problems, data []byte, unit, source string) []sim.Order {
 		if err == io.EOF {
 			return orders
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
-			ps.add(line, "", "", "%v", csvErr(err))
+			ps.add(csvLine(err), "", "", "%v", csvErr(err))
+			return orders
+		}
+		line, _ := r.FieldPos(0)
+		if len(orders) == MaxOrders {
+			ps.add(line, "", "", "more than %d orders, the limit (every replication keeps one outcome per order)", MaxOrders)
 			return orders
 		}
 		if o, ok := orderRow(ps, line, row, col, unit); ok {
@@ -93,6 +98,16 @@ func parseOrderCSV(ps *problems, data []byte, unit, source string) []sim.Order {
 			orders = append(orders, o)
 		}
 	}
+}
+
+// csvLine is the line of a CSV read error; FieldPos must not be asked after
+// a failed Read (it panics), the error itself knows the line.
+func csvLine(err error) int {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Line
+	}
+	return 0
 }
 
 func csvErr(err error) error {
@@ -105,11 +120,16 @@ func csvErr(err error) error {
 
 // orderHeader maps the column names to their positions.
 func orderHeader(ps *problems, head []string) (map[string]int, bool) {
+	if !slices.ContainsFunc(head, isOrderColumn) {
+		// Not an order book at all (a wrong path): say so without repeating it.
+		ps.add(1, "", "", "this is not an order book: its first line names none of the columns %s", strings.Join(orderColumns, ", "))
+		return nil, false
+	}
 	col := map[string]int{}
 	for i, h := range head {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if !contains(orderColumns, h) {
-			ps.add(1, "", "", "unknown column %q (the columns are %s)", h, strings.Join(orderColumns, ", "))
+			ps.add(1, "", "", "unknown column %q (the columns are %s)", clip(h), strings.Join(orderColumns, ", "))
 			return nil, false
 		}
 		col[h] = i
@@ -121,6 +141,10 @@ func orderHeader(ps *problems, head []string) (map[string]int, bool) {
 		}
 	}
 	return col, true
+}
+
+func isOrderColumn(h string) bool {
+	return contains(orderColumns, strings.ToLower(strings.TrimSpace(h)))
 }
 
 // orderRow reads one order; an empty due means none.
@@ -138,7 +162,9 @@ func orderRow(ps *problems, line int, row []string, col map[string]int, unit str
 		bad("product is missing")
 	}
 	if n, err := strconv.Atoi(get("quantity")); err != nil || n < 1 {
-		bad("quantity must be a whole number >= 1, got %q", get("quantity"))
+		bad("quantity must be a whole number >= 1, got %q", clip(get("quantity")))
+	} else if n > sim.MaxInPlant {
+		bad("quantity = %d is over the limit of %d (%s)", n, sim.MaxInPlant, whyInPlant)
 	} else {
 		o.Quantity = n
 	}
@@ -153,7 +179,7 @@ func orderRow(ps *problems, line int, row []string, col map[string]int, unit str
 	}
 	if p := get("priority"); p != "" {
 		if o.Priority, err = strconv.Atoi(p); err != nil {
-			bad("priority must be a whole number, got %q", p)
+			bad("priority must be a whole number, got %q", clip(p))
 		}
 	}
 	return o, ok
@@ -162,6 +188,10 @@ func orderRow(ps *problems, line int, row []string, col map[string]int, unit str
 // decodeOrders reads the inline [[order]] tables into their sources.
 func (pl *plant) decodeOrders(tables []*table, unit string) {
 	for i, t := range tables {
+		if i == MaxOrders {
+			t.bad("", "more than %d [[order]] tables, the limit (every replication keeps one outcome per order)", MaxOrders)
+			return
+		}
 		t.known("name", "source", "product", "quantity", "release", "due", "priority")
 		o := sim.Order{Due: math.Inf(1)}
 		o.Name, _ = t.str("name")
@@ -180,6 +210,7 @@ func (pl *plant) decodeOrders(tables []*table, unit string) {
 			if n < 1 {
 				t.bad("quantity", "quantity must be >= 1, got %d", n)
 			}
+			t.countAtMost("quantity", n, sim.MaxInPlant, whyInPlant)
 			o.Quantity = int(n)
 		}
 		o.Release, _ = t.duration("release", unit)

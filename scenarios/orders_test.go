@@ -109,3 +109,12 @@ source = "nope"`, 1)
 		t.Errorf("bad source: %v", err)
 	}
 }
+
+// TestOrderCSVUnterminatedQuote is issue 11's panic: a body of `"x` made
+// the reader ask for a field position after a failed read.
+func TestOrderCSVUnterminatedQuote(t *testing.T) {
+	_, err := Load(writeScenario(t, orderScenario, "release,product,quantity,due\n\"x"))
+	if err == nil || !IsInvalid(err) || !strings.Contains(err.Error(), "orders.csv:2:") {
+		t.Fatalf("err = %v, want an invalid-input error at orders.csv:2", err)
+	}
+}

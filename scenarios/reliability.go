@@ -29,6 +29,7 @@ func (pl *plant) decodeCrews(tables []*table) []sim.Crew {
 			if n < 1 {
 				t.bad("size", "size must be >= 1, got %d", n)
 			}
+			t.countAtMost("size", n, sim.MaxCrewSize, whyCrew)
 			c.Size = int(n)
 		}
 		crews = append(crews, c)

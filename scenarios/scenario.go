@@ -29,12 +29,17 @@ type Scenario struct {
 }
 
 // Load reads the scenario file at path and parses it. Problems with its
-// content are reported as an *InvalidError; an error reading the file is
-// returned wrapped, as it came from the os package.
+// content, and a file that is not a regular text file of at most
+// MaxFileBytes, are reported as an *InvalidError; an error reading the file
+// is returned wrapped, as it came from the os package.
 func Load(path string) (*Scenario, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
+	data, err := readInput(path)
+	var pe *os.PathError
+	switch {
+	case errors.As(err, &pe):
 		return nil, fmt.Errorf("load scenario: %w", err)
+	case err != nil:
+		return nil, &InvalidError{Problems: []Problem{{File: path, Msg: err.Error()}}}
 	}
 	return Parse(path, data)
 }
@@ -161,6 +166,7 @@ func decodeRun(t *table, unit string) sim.Run {
 		if n < 1 {
 			t.bad("replications", "replications must be >= 1, got %d", n)
 		}
+		t.countAtMost("replications", n, sim.MaxReplications, whyReplications)
 		r.Replications = int(n)
 	}
 	if s, ok := t.integer("seed"); ok {

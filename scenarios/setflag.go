@@ -34,6 +34,19 @@ func ParseSetFlag(arg string) (path string, values []any, err error) {
 	return path, values, nil
 }
 
+// maxExactWhole is the largest whole number a range gives as an integer:
+// every whole number up to 2⁵³ is exact in a float64.
+const maxExactWhole = 1 << 53
+
+func finite(xs ...float64) bool {
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
+}
+
 // expandRange expands FROM..TO[:STEP] (step 1 by default).
 func expandRange(from, to string) ([]any, error) {
 	to, stepText, hasStep := strings.Cut(to, ":")
@@ -46,20 +59,27 @@ func expandRange(from, to string) ([]any, error) {
 	if errA != nil || errB != nil || errS != nil {
 		return nil, fmt.Errorf("range %s..%s: want numbers FROM..TO or FROM..TO:STEP", from, to)
 	}
-	if !(step > 0) || b < a || (b-a)/step >= maxSweepPoints {
-		return nil, fmt.Errorf("range %s..%s:%s: need FROM <= TO, STEP > 0 and at most %d values", from, to, stepText, maxSweepPoints)
+	if !(step > 0) || b < a || (b-a)/step >= maxSweepPoints || !finite(a, b, step) {
+		return nil, fmt.Errorf("range %s..%s:%s: need finite numbers, FROM <= TO, STEP > 0 and at most %d values", from, to, stepText, maxSweepPoints)
 	}
-	whole := a == math.Trunc(a) && step == math.Trunc(step)
-	var out []any
-	for k := 0; ; k++ {
+	// Whole numbers stay integers while float64 holds them exactly.
+	whole := a == math.Trunc(a) && step == math.Trunc(step) && math.Max(math.Abs(a), math.Abs(b)) <= maxExactWhole
+	n := int(math.Floor((b-a)/step+1e-9)) + 1
+	out := make([]any, 0, n)
+	prev := math.NaN()
+	for k := range n {
 		x := a + float64(k)*step
-		if x > b+1e-9*step {
-			break
+		if !whole { // drop the noise of the sum: 0.1+0.2 is 0.3
+			x, _ = strconv.ParseFloat(strconv.FormatFloat(x, 'g', 15, 64), 64)
 		}
+		if x == prev {
+			return nil, fmt.Errorf("range %s..%s:%s: the step is too small for these numbers (values repeat)", from, to, stepText)
+		}
+		prev = x
 		if whole {
 			out = append(out, int64(x))
 		} else {
-			out = append(out, math.Round(x*1e12)/1e12)
+			out = append(out, x)
 		}
 	}
 	return out, nil

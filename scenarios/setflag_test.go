@@ -29,3 +29,24 @@ func TestParseSetFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestParseSetFlagNonFiniteRange is issue 11's hang: ranges with nan, inf
+// or a step below the numbers' resolution ran forever and ate memory.
+func TestParseSetFlagNonFiniteRange(t *testing.T) {
+	for _, bad := range []string{"a.b=nan..1", "a.b=1..nan", "a.b=1..2:nan", "a.b=inf..inf", "a.b=-inf..1",
+		"a.b=1..inf", "a.b=1..1e300", "a.b=0..1:1e-300", "a.b=1e17..1.0000000000000001e17:1",
+		"a.b=1e17..1e17+32", "a.b=1e16..1.00000000000001e16:0.5"} {
+		if _, vals, err := ParseSetFlag(bad); err == nil {
+			t.Errorf("ParseSetFlag(%q) = %d values, want an error", bad, len(vals))
+		}
+	}
+	for _, c := range []struct{ arg, values string }{
+		{"a.b=1e300..1e300", "[1e+300]"},
+		{"a.b=1e17..1e17", "[1e+17]"},
+		{"a.b=9007199254740992..9007199254740992", "[9007199254740992]"},
+	} {
+		if _, vals, err := ParseSetFlag(c.arg); err != nil || fmt.Sprint(vals) != c.values {
+			t.Errorf("ParseSetFlag(%q) = %v, %v; want %s", c.arg, vals, err, c.values)
+		}
+	}
+}

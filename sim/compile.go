@@ -94,8 +94,8 @@ func (c *compiler) names() {
 	for i, cr := range m.Crews {
 		c.add("crew", cr.Name)
 		c.crews[cr.Name] = i
-		if cr.Size < 1 {
-			c.bad("crew %q: size must be >= 1, got %d", cr.Name, cr.Size)
+		if cr.Size < 1 || cr.Size > MaxCrewSize {
+			c.bad("crew %q: size must be between 1 and %d, got %d", cr.Name, MaxCrewSize, cr.Size)
 		}
 	}
 	crews := c.crews
@@ -126,15 +126,22 @@ func (c *compiler) sources() {
 		case Open:
 			if so.Interarrival == nil {
 				c.bad("source %q: interarrival is missing", so.Name)
+			} else if !(so.Interarrival.Mean() > 0) {
+				c.bad("source %q: interarrival %v has mean 0: parts would arrive without end at one instant", so.Name, so.Interarrival)
 			}
 		case Saturated:
 		case CONWIP:
-			if so.WIP < 1 {
-				c.bad("source %q: conwip must be >= 1, got %d", so.Name, so.WIP)
+			if so.WIP < 1 || so.WIP > MaxInPlant {
+				c.bad("source %q: conwip must be between 1 and %d, got %d", so.Name, MaxInPlant, so.WIP)
 			}
 		case OrderBook:
 			if len(so.Orders) == 0 {
 				c.bad("source %q: an order book needs orders", so.Name)
+			}
+			for _, o := range so.Orders {
+				if o.Quantity < 1 || o.Quantity > MaxInPlant {
+					c.bad("source %q: order %q: quantity must be between 1 and %d, got %d", so.Name, o.Name, MaxInPlant, o.Quantity)
+				}
 			}
 		default:
 			c.bad("source %q: unknown kind %v", so.Name, so.Kind)
@@ -145,8 +152,8 @@ func (c *compiler) sources() {
 // stations checks every station and resolves its routes.
 func (c *compiler) stations() {
 	for i, st := range c.m.Stations {
-		if st.Machines < 1 {
-			c.bad("station %q: machines must be >= 1, got %d", st.Name, st.Machines)
+		if st.Machines < 1 || st.Machines > MaxMachines {
+			c.bad("station %q: machines must be between 1 and %d, got %d", st.Name, MaxMachines, st.Machines)
 		}
 		if st.Buffer < Unlimited {
 			c.bad("station %q: buffer must be >= 0, got %d", st.Name, st.Buffer)

@@ -78,7 +78,11 @@ func LogNormal(mean, sd float64) (Dist, error) {
 	if !(mean > 0 && sd >= 0) || math.IsInf(mean+sd, 0) {
 		return nil, fmt.Errorf("lognormal(%s, %s): need mean > 0 and sd >= 0", g(mean), g(sd))
 	}
-	return lognormalDist{mean, sd}, nil
+	d := lognormalDist{mean, sd}
+	if mu, sigma := d.params(); math.IsInf(math.Exp(mu+maxNormalZ*sigma), 0) || math.IsNaN(mu+sigma) {
+		return nil, fmt.Errorf("lognormal(%s, %s): sd is too large against the mean: draws would overflow", g(mean), g(sd))
+	}
+	return d, nil
 }
 
 // Gamma returns the gamma distribution with the given mean and standard
@@ -87,7 +91,11 @@ func Gamma(mean, sd float64) (Dist, error) {
 	if !(mean > 0 && sd > 0) || math.IsInf(mean+sd, 0) {
 		return nil, fmt.Errorf("gamma(%s, %s): need mean > 0 and sd > 0", g(mean), g(sd))
 	}
-	return gammaDist{mean, sd}, nil
+	d := gammaDist{mean, sd}
+	if alpha, beta := d.params(); !positive(alpha, beta) {
+		return nil, fmt.Errorf("gamma(%s, %s): shape (mean/sd)² = %s and rate mean/sd² = %s must be finite and > 0", g(mean), g(sd), g(alpha), g(beta))
+	}
+	return d, nil
 }
 
 // Erlang returns the Erlang distribution with the given mean made of k
@@ -95,6 +103,9 @@ func Gamma(mean, sd float64) (Dist, error) {
 func Erlang(mean float64, k float64) (Dist, error) {
 	if !(mean > 0) || math.IsInf(mean, 0) || !(k >= 1) || k != math.Trunc(k) || k > 1e6 {
 		return nil, fmt.Errorf("erlang(%s, %s): need mean > 0 and a whole k >= 1", g(mean), g(k))
+	}
+	if !positive(k / mean) {
+		return nil, fmt.Errorf("erlang(%s, %s): the rate k/mean of each phase must be finite", g(mean), g(k))
 	}
 	return erlangDist{mean, int(k)}, nil
 }
@@ -107,7 +118,13 @@ func Weibull(shape, scale float64) (Dist, error) {
 	if !(shape > 0 && scale > 0) || math.IsInf(shape+scale, 0) {
 		return nil, fmt.Errorf("weibull(%s, %s): need shape > 0 and scale > 0", g(shape), g(scale))
 	}
-	return weibullDist{shape, scale}, nil
+	d := weibullDist{shape, scale}
+	// The largest draw is scale·(−ln u)^(1/shape) at the smallest uniform u,
+	// 2⁻⁵³, so −ln u <= 37.
+	if largest := scale * math.Pow(37, 1/shape); !positive(d.Mean(), largest) {
+		return nil, fmt.Errorf("weibull(%s, %s): shape is too small: the mean or the draws would overflow", g(shape), g(scale))
+	}
+	return d, nil
 }
 
 // Empirical returns the discrete distribution that takes values[i] with
@@ -131,6 +148,19 @@ func Empirical(values, probs []float64) (Dist, error) {
 		return nil, fmt.Errorf("empirical: probabilities sum to %.12g, not 1", sum) // not binary noise such as 0.8999999999999999
 	}
 	return empiricalDist{append([]float64(nil), values...), append([]float64(nil), probs...)}, nil
+}
+
+// maxNormalZ bounds the standard normal draws the lognormal check allows for.
+const maxNormalZ = 10
+
+// positive reports whether every x is finite and > 0.
+func positive(xs ...float64) bool {
+	for _, x := range xs {
+		if !(x > 0) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
 }
 
 func g(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
@@ -203,8 +233,16 @@ func (t truncatedNormal) Rand() float64 {
 type lognormalDist struct{ mean, sd float64 }
 
 func (d lognormalDist) Bind(src rand.Source) Sampler {
+	mu, sigma := d.params()
+	return distuv.LogNormal{Mu: mu, Sigma: sigma, Src: src}
+}
+
+// params are the mean and standard deviation of the underlying normal:
+//
+//	σ² = ln(1 + sd²/mean²),  μ = ln(mean) − σ²/2
+func (d lognormalDist) params() (mu, sigma float64) {
 	s2 := math.Log1p(d.sd * d.sd / (d.mean * d.mean))
-	return distuv.LogNormal{Mu: math.Log(d.mean) - s2/2, Sigma: math.Sqrt(s2), Src: src}
+	return math.Log(d.mean) - s2/2, math.Sqrt(s2)
 }
 func (d lognormalDist) Mean() float64  { return d.mean }
 func (d lognormalDist) String() string { return "lognormal(" + g(d.mean) + ", " + g(d.sd) + ")" }
@@ -212,7 +250,13 @@ func (d lognormalDist) String() string { return "lognormal(" + g(d.mean) + ", " 
 type gammaDist struct{ mean, sd float64 }
 
 func (d gammaDist) Bind(src rand.Source) Sampler {
-	return distuv.Gamma{Alpha: d.mean * d.mean / (d.sd * d.sd), Beta: d.mean / (d.sd * d.sd), Src: src}
+	alpha, beta := d.params()
+	return distuv.Gamma{Alpha: alpha, Beta: beta, Src: src}
+}
+
+// params are the shape and rate: α = mean²/sd², β = mean/sd².
+func (d gammaDist) params() (alpha, beta float64) {
+	return d.mean * d.mean / (d.sd * d.sd), d.mean / (d.sd * d.sd)
 }
 func (d gammaDist) Mean() float64  { return d.mean }
 func (d gammaDist) String() string { return "gamma(" + g(d.mean) + ", " + g(d.sd) + ")" }

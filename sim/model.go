@@ -150,8 +150,8 @@ func (r Run) Validate() error {
 	} else if r.Warmup >= r.Horizon {
 		errs = append(errs, fmt.Errorf("run: warmup (%v) must be less than horizon (%v)", r.Warmup, r.Horizon))
 	}
-	if r.Replications < 1 {
-		errs = append(errs, fmt.Errorf("run: replications must be >= 1, got %d", r.Replications))
+	if r.Replications < 1 || r.Replications > MaxReplications {
+		errs = append(errs, fmt.Errorf("run: replications must be between 1 and %d, got %d", MaxReplications, r.Replications))
 	}
 	if !(r.Confidence > 0 && r.Confidence < 1) {
 		errs = append(errs, fmt.Errorf("run: confidence must be between 0 and 1, got %v", r.Confidence))

@@ -1,0 +1,92 @@
+package scenarios
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+)
+
+// MaxFileBytes is the largest input file takt reads, a scenario or an
+// order book: 16 MiB holds 100 000 stations or orders, far beyond any plant,
+// and bounds the memory a mistaken path (a log, a disk image) can take.
+const MaxFileBytes = 16 << 20
+
+// MaxOrders is the largest number of orders one scenario may hold, inline
+// and from files together: every replication keeps one outcome per order.
+const MaxOrders = 100_000
+
+// maxEcho is the most characters of a file's content a message repeats.
+const maxEcho = 40
+
+// readInput reads an input file: it must be a regular file (not a device,
+// a pipe or a folder) of at most MaxFileBytes, and text (UTF-8, no NUL).
+// Errors reading it are returned wrapped as they came from the os package;
+// a file that is not acceptable input gives an error that says why and
+// repeats none of its content.
+func readInput(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if fi.Size() > MaxFileBytes {
+		return nil, tooLarge(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileBytes {
+		return nil, tooLarge(path)
+	}
+	if !isText(data) {
+		return nil, fmt.Errorf("%s is not a text file (it holds NUL bytes or is not UTF-8)", path)
+	}
+	return data, nil
+}
+
+func tooLarge(path string) error {
+	return fmt.Errorf("%s is larger than %d MiB, the limit for an input file", path, MaxFileBytes>>20)
+}
+
+// isText reports whether data is UTF-8 without NUL bytes.
+func isText(data []byte) bool {
+	return utf8.Valid(data) && bytes.IndexByte(data, 0) < 0
+}
+
+// clip shortens a piece of a file's content for a message to at most
+// maxEcho characters.
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= maxEcho {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxEcho-1]) + "…"
+}
+
+// Why each count has a limit, for the messages.
+const (
+	whyMachines     = "each machine is simulated on its own"
+	whyCrew         = "each member is simulated on their own"
+	whyInPlant      = "the limit on parts one replication may hold, to keep memory bounded"
+	whyReplications = "the summary keeps every replication's results"
+)
+
+// countAtMost reports n over limit on key: "machines = 1000000000 is over
+// the limit of 10000 (each machine is simulated on its own)".
+func (t *table) countAtMost(key string, n int64, limit int, why string) bool {
+	if n <= int64(limit) {
+		return true
+	}
+	t.bad(key, "%s = %d is over the limit of %d (%s)", key, n, limit, why)
+	return false
+}
