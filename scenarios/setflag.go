@@ -60,7 +60,7 @@ func expandRange(from, to string) ([]any, error) {
 		return nil, fmt.Errorf("range %s..%s: want numbers FROM..TO or FROM..TO:STEP", from, to)
 	}
 	if !(step > 0) || b < a || (b-a)/step >= maxSweepPoints || !finite(a, b, step) {
-		return nil, fmt.Errorf("range %s..%s:%s: need finite numbers, FROM <= TO, STEP > 0 and at most %d values", from, to, stepText, maxSweepPoints)
+		return nil, fmt.Errorf("range %s..%s:%s: need FROM <= TO, STEP > 0, finite numbers and at most %d values", from, to, stepText, maxSweepPoints)
 	}
 	// Whole numbers stay integers while float64 holds them exactly.
 	whole := a == math.Trunc(a) && step == math.Trunc(step) && math.Max(math.Abs(a), math.Abs(b)) <= maxExactWhole
