@@ -116,3 +116,31 @@ func TestBundledVariantsCRN(t *testing.T) {
 		})
 	}
 }
+
+// TestQuantilesDifferAcrossReplications runs tpm-pm, whose median cycle
+// time is so stable that every replication's falls in the same bucket of
+// the quantile sketch: without interpolation within the bucket all
+// replications gave the same p50 (18.634447336549112) and an interval of
+// ±0. Each quantile must now differ between replications and have an
+// interval of positive width.
+func TestQuantilesDifferAcrossReplications(t *testing.T) {
+	sc, err := LoadExample("tpm-pm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := sc.Run
+	run.Horizon, run.Replications = 2*sc.Run.Warmup, 4 // 2 weeks; shorter than shipped, to keep the test cheap
+	s, err := experiment.Run(context.Background(), sc.Model, run, experiment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, q := range s.CycleQuantiles {
+		seen := map[float64]bool{}
+		for _, r := range s.Replications {
+			seen[r.CycleQuantiles[k]] = true
+		}
+		if len(seen) != len(s.Replications) || !(q.HalfWidth > 0) {
+			t.Errorf("p%g: %d distinct values in %d replications, half-width %v", 100*q.P, len(seen), len(s.Replications), q.HalfWidth)
+		}
+	}
+}

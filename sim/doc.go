@@ -77,8 +77,10 @@ with blocking; give such loops enough room.
 Every statistic is a streaming accumulator owned by the element that
 produces it: time-weighted levels (WIP, buffer contents), machine-time per
 state, Welford tallies (cycle time, wait), and a log-bucket sketch for the
-cycle-time percentiles (DDSketch, Masson, Rim & Lee 2019: relative accuracy
-SketchAccuracy of package stats, memory that grows with the log of the range only). Nothing is
+cycle-time percentiles (after DDSketch, Masson, Rim & Lee 2019: buckets
+SketchAccuracy = 0.5% wide, relatively, with interpolation by rank within a
+bucket, so estimates are within 0.5% of the exact sample quantile and differ
+between replications; memory grows with the log of the range only). Nothing is
 stored per part, so memory does not grow with the horizon.
 
 	throughput  = parts reaching a sink in the window / (Horizon − Warmup)

@@ -1,7 +1,8 @@
 /*
 Package stats holds the statistics of takt that know nothing of plants:
 running accumulators for one replication (TimeWeighted levels, Welford
-Tally, the DDSketch-style quantile Sketch, the bucketed LevelSeries for
+Tally, the DDSketch-style quantile Sketch (0.5% resolution, interpolated
+within buckets), the bucketed LevelSeries for
 warm-up analysis) and estimates across replications (Estimate with its
 Student-t interval, PairedDiff and WelchDiff, MSER5 truncation).
 

@@ -4,7 +4,8 @@ import "math"
 
 // SketchAccuracy is the relative accuracy of the quantile sketch: every
 // quantile estimate lies within this fraction of an observation of the
-// requested rank.
+// requested rank. It is also the sketch's resolution: its buckets are
+// SketchAccuracy wide, relatively.
 const SketchAccuracy = 0.005
 
 // sketchFloor is the smallest observation told apart from 0; smaller ones
@@ -12,16 +13,23 @@ const SketchAccuracy = 0.005
 const sketchFloor = 1e-9
 
 // Sketch estimates quantiles of a stream of non-negative observations in
-// bounded memory with relative accuracy SketchAccuracy (α): the log-bucket
-// sketch of Masson, Rim & Lee (DDSketch, VLDB 2019). Bucket i counts the
-// observations in (γ^(i−1), γ^i] with γ = (1+α)/(1−α), and reports
+// bounded memory with relative accuracy SketchAccuracy (α): a log-bucket
+// sketch after Masson, Rim & Lee (DDSketch, VLDB 2019). Bucket i counts the
+// observations in (γ^(i−1), γ^i] with γ = 1 + α. A quantile is
+// interpolated within its bucket by rank: the c observations of a bucket
+// that starts at rank r₀ are taken as spread evenly over it in log scale,
+// between lo = max(γ^(i−1), min) and hi = min(γ^i, max) (the exact extremes
+// tighten the outer buckets), so the estimate of rank r is
 //
-//	x̂ = 2γ^i / (γ + 1),  |x̂ − x| ≤ α·x
+//	x̂ = lo·(hi/lo)^f,  f = (r − r₀ + ½) / c  (clamped to [0, 1]),  |x̂ − x| ≤ α·x
 //
-// for any observation x in it. The number of buckets grows with the log of
-// the observations' range (a few thousand for twelve decades), never with
-// their count. Estimates are clamped to the exact minimum and maximum, so a
-// constant stream gives exactly its value.
+// for the observation x of that rank. The interpolation keeps estimates
+// from different streams apart when their quantiles fall in one bucket (a
+// bucket's midpoint alone would give every replication the same value and
+// an interval of ±0). The number of buckets grows with the log of the
+// observations' range (ln(10)/α ≈ 460 per decade), never with their count.
+// Estimates are clamped to the exact minimum and maximum, so a constant
+// stream gives exactly its value.
 type Sketch struct {
 	counts   []int64 // counts[k] is bucket offset+k
 	offset   int
@@ -31,8 +39,7 @@ type Sketch struct {
 }
 
 var (
-	sketchGamma   = (1 + SketchAccuracy) / (1 - SketchAccuracy)
-	sketchLnGamma = math.Log(sketchGamma)
+	sketchLnGamma = math.Log1p(SketchAccuracy) // ln γ
 )
 
 // Add records one observation x >= 0.
@@ -73,7 +80,8 @@ func (s *Sketch) slot(i int) int {
 func (s *Sketch) N() int64 { return s.n }
 
 // Quantile estimates the p-quantile (0 <= p <= 1), the observation of rank
-// ⌊p·(n−1)⌋ in sorted order; NaN without observations.
+// p·(n−1) in sorted order, interpolated within its bucket; NaN without
+// observations.
 func (s *Sketch) Quantile(p float64) float64 {
 	switch {
 	case s.n == 0:
@@ -89,11 +97,13 @@ func (s *Sketch) Quantile(p float64) float64 {
 		return s.min
 	}
 	for k, c := range s.counts {
-		cum += c
-		if float64(cum) > rank {
-			x := 2 * math.Exp(float64(s.offset+k)*sketchLnGamma) / (sketchGamma + 1)
-			return math.Min(math.Max(x, s.min), s.max)
+		if float64(cum+c) > rank {
+			f := min(max((rank-float64(cum)+0.5)/float64(c), 0), 1)
+			lo := math.Max(math.Exp(float64(s.offset+k-1)*sketchLnGamma), s.min)
+			hi := math.Min(math.Exp(float64(s.offset+k)*sketchLnGamma), s.max)
+			return math.Min(math.Max(lo*math.Pow(hi/lo, f), s.min), s.max)
 		}
+		cum += c
 	}
 	return s.max
 }

@@ -105,9 +105,41 @@ func TestSketchMemoryBounded(t *testing.T) {
 	for range 1000000 {
 		s.Add(1 + r.Float64())
 	}
-	// [1, 2] spans ln 2 / ln γ ≈ 70 buckets; the slice starts at 64 and
-	// grows by half.
-	if len(s.counts) != before || before > 64+2*70 {
+	// [1, 2] spans ln 2 / ln γ ≈ 139 buckets; the slice starts at 64 and
+	// grows by half, so it ends below 64 + 2·139.
+	span := int(math.Ceil(math.Ln2 / sketchLnGamma))
+	if len(s.counts) != before || before > 64+2*span {
 		t.Errorf("buckets %d after 1e3 observations, %d after 1e6", before, len(s.counts))
+	}
+}
+
+// TestSketchInterpolatesWithinBucket checks that streams whose quantile
+// falls in one bucket get different estimates, ordered as the streams'
+// exact quantiles, and that estimates rise with p inside a bucket.
+func TestSketchInterpolatesWithinBucket(t *testing.T) {
+	// 1000 observations spread evenly over [10, 10.02], inside one or two
+	// buckets (10.02/10 < γ²), shifted by 0, 0.004 and 0.008.
+	var prev float64
+	for k, shift := range []float64{0, 0.004, 0.008} {
+		var s Sketch
+		for i := range 1000 {
+			s.Add(10 + shift + 0.02*float64(i)/999)
+		}
+		got, want := s.Quantile(0.5), 10.01+shift
+		if math.Abs(got-want) > SketchAccuracy*want {
+			t.Errorf("shift %v: median %v, want %v", shift, got, want)
+		}
+		if k > 0 && !(got > prev) {
+			t.Errorf("shift %v: median %v not above the previous stream's %v", shift, got, prev)
+		}
+		prev = got
+		last := 0.0
+		for _, p := range []float64{0.1, 0.3, 0.5, 0.7, 0.9} {
+			q := s.Quantile(p)
+			if !(q > last) {
+				t.Errorf("shift %v: quantile %v = %v does not rise above %v", shift, p, q, last)
+			}
+			last = q
+		}
 	}
 }
