@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/takt-sim/takt/sim/internal/simtest"
 	"github.com/takt-sim/takt/sim/stats"
 )
 
@@ -57,23 +58,8 @@ func runExp(t *testing.T, m *Model, r Run) *Summary {
 	return Summarize(m, r, reps)
 }
 
-// within checks that the theoretical value lies in the confidence interval
-// of the estimate.
-func within(t *testing.T, what string, e stats.Estimate, want float64) {
-	t.Helper()
-	if !e.Contains(want) {
-		t.Errorf("%s = %.5g ± %.3g, theory %.5g (off by %.2f half-widths)",
-			what, e.Mean, e.HalfWidth, want, math.Abs(e.Mean-want)/e.HalfWidth)
-	}
-}
-
-// exact checks an exact value with a relative tolerance for float rounding.
-func exact(t *testing.T, what string, got, want float64) {
-	t.Helper()
-	if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
-		t.Errorf("%s = %.12g, want exactly %.12g", what, got, want)
-	}
-}
+// within and exact are the shared checks of package simtest.
+var within, exact = simtest.Within, simtest.Exact
 
 // checkLittle checks Little's law, WIP = departure rate × time in the
 // plant (throughput × cycle time when nothing is scrapped), on every

@@ -2,11 +2,9 @@ package experiment
 
 import (
 	"fmt"
-	"math"
-	"testing"
 
 	"github.com/takt-sim/takt/sim"
-	"github.com/takt-sim/takt/sim/stats"
+	"github.com/takt-sim/takt/sim/internal/simtest"
 )
 
 // must unwraps a distribution constructor in tests.
@@ -31,23 +29,8 @@ func testRun(horizon, warmup float64, reps int) sim.Run {
 	return sim.Run{Horizon: horizon, Warmup: warmup, Replications: reps, Seed: 20261122, Confidence: 0.9999}
 }
 
-// within checks that the theoretical value lies in the confidence interval
-// of the estimate.
-func within(t *testing.T, what string, e stats.Estimate, want float64) {
-	t.Helper()
-	if !e.Contains(want) {
-		t.Errorf("%s = %.5g ± %.3g, theory %.5g (off by %.2f half-widths)",
-			what, e.Mean, e.HalfWidth, want, math.Abs(e.Mean-want)/e.HalfWidth)
-	}
-}
-
-// exact checks an exact value with a relative tolerance for float rounding.
-func exact(t *testing.T, what string, got, want float64) {
-	t.Helper()
-	if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
-		t.Errorf("%s = %.12g, want exactly %.12g", what, got, want)
-	}
-}
+// within and exact are the shared checks of package simtest.
+var within, exact = simtest.Within, simtest.Exact
 
 // twoStationTH is the exact throughput of a saturated two-station line with
 // exponential rates mu1, mu2 and a buffer of b, blocking after service: a
