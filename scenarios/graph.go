@@ -127,7 +127,7 @@ func (pl *plant) hint(name string, kinds ...string) string {
 			}
 		}
 	}
-	return didYouMean(name, candidates)
+	return nameHint(name, candidates)
 }
 
 // checkReach reports every station that no source reaches and every station

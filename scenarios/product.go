@@ -123,7 +123,7 @@ func (pl *plant) decodeMix(t *table, so *sim.Source) {
 		i, known := order[k]
 		switch {
 		case !known:
-			sub.bad(k, "%q names no [[product]]%s", k, didYouMean(k, productNames(pl.model.Products)))
+			sub.bad(k, "%q names no [[product]]%s", k, nameHint(k, productNames(pl.model.Products)))
 		case len(pl.model.Products[i].Route) > 0 && pl.model.Products[i].Route[0] != so.To:
 			sub.bad(k, "product %q starts its route at %q, but this source releases parts at %q", k, pl.model.Products[i].Route[0], so.To)
 		}

@@ -188,7 +188,7 @@ func checkRefs(kind string, names []string, refs []elementRef) {
 	}
 	for _, r := range refs {
 		if !known[r.name] {
-			r.t.bad(r.key, "%s %q names no [[%s]]%s", kind, r.name, kind, didYouMean(r.name, names))
+			r.t.bad(r.key, "%s %q names no [[%s]]%s", kind, r.name, kind, nameHint(r.name, names))
 		}
 	}
 }

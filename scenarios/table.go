@@ -264,6 +264,21 @@ func didYouMean(name string, candidates []string) string {
 	return ""
 }
 
+// nameHint follows a name that is none of candidates: " (did you mean
+// "done"?)" when one is close, else the valid names, " (valid names: cut,
+// weld, done)", the first 12 of a long list; "" when there are none.
+func nameHint(name string, candidates []string) string {
+	if s := didYouMean(name, candidates); s != "" || len(candidates) == 0 {
+		return s
+	}
+	const most = 12
+	list := strings.Join(candidates[:min(len(candidates), most)], ", ")
+	if len(candidates) > most {
+		list += ", …"
+	}
+	return " (valid names: " + list + ")"
+}
+
 // suggest returns the key in keys closest to k, if it is a likely typo.
 func suggest(k string, keys []string) string {
 	best, bestD := "", 3

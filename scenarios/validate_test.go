@@ -57,7 +57,7 @@ func TestValidationProblems(t *testing.T) {
 		{"process wrong type", head + "[[station]]\nname = \"a\"\nprocess = true\nto = \"done\"\n",
 			[]want{{12, `station "a"`, "process must be a distribution"}}},
 		{"to names nothing", head + "[[station]]\nname = \"a\"\nprocess = 1\nto = \"nowhere\"\n",
-			[]want{{13, `station "a"`, `to "nowhere" names no station or sink`}}},
+			[]want{{13, `station "a"`, `to "nowhere" names no station or sink (valid names: a, done)`}}},
 		{"to misspelt", head + "[[station]]\nname = \"a\"\nprocess = 1\nto = \"don\"\n",
 			[]want{{13, `station "a"`, `to "don" names no station or sink (did you mean "done"?)`}}},
 		{"to wrong type", head + "[[station]]\nname = \"a\"\nprocess = 1\nto = 3\n",

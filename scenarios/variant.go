@@ -148,7 +148,13 @@ func setPath(doc map[string]any, path string, value any) error {
 		switch child := node[key].(type) {
 		case nil:
 			if i == 0 {
-				return fmt.Errorf("%s: no %q in the scenario", path, key)
+				var present []string
+				for _, k := range topKeys {
+					if v, ok := doc[k]; ok && k != "variant" && !isValue(v) {
+						present = append(present, k)
+					}
+				}
+				return fmt.Errorf("%s: no %q in the scenario%s", path, key, nameHint(key, present))
 			}
 			m := map[string]any{}
 			node[key] = m
@@ -180,6 +186,16 @@ func setPath(doc map[string]any, path string, value any) error {
 	return nil
 }
 
+// isValue reports whether v is a plain value, not a table or a list of
+// tables.
+func isValue(v any) bool {
+	switch v.(type) {
+	case map[string]any, []map[string]any, []any:
+		return false
+	}
+	return true
+}
+
 // named returns the element of a list of tables whose "name" is name.
 func named(elements any, name, kind string) (map[string]any, error) {
 	items, _ := list(elements)
@@ -195,7 +211,7 @@ func named(elements any, name, kind string) (map[string]any, error) {
 			names = append(names, n)
 		}
 	}
-	return nil, fmt.Errorf("no %s named %q%s", kind, name, didYouMean(name, names))
+	return nil, fmt.Errorf("no %s named %q%s", kind, name, nameHint(name, names))
 }
 
 // copyDoc deep-copies a decoded TOML value.

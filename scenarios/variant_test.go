@@ -56,7 +56,9 @@ func TestVariantProblems(t *testing.T) {
 		{`{ "station.press.proces" = "exp(1)" }`, `v.toml:27: variant "x": station "press": unknown key "proces"`},
 		{`{ "run.seed" = 3 }`, `v.toml:27: variant "x": run.seed cannot be changed`},
 		{`{ "station.buffer" = 3 }`, `v.toml:27: variant "x": station.buffer: station is a list; name an element, e.g. station.NAME.KEY`},
-		{`{ "line.buffer" = 3 }`, `v.toml:27: variant "x": line.buffer: no "line" in the scenario`},
+		{`{ "line.buffer" = 3 }`, `v.toml:27: variant "x": line.buffer: no "line" in the scenario (valid names: run, source, station, sink, crew)`},
+		{`{ "stations.press.buffer" = 3 }`, `no "stations" in the scenario (did you mean "station"?)`},
+		{`{ "station.nope.buffer" = 3 }`, `station.nope.buffer: no station named "nope" (valid names: press)`},
 		{`{ "crew.maintenance.size.x" = 3 }`, `crew.maintenance.size is a value, not a table`},
 	} {
 		src := reliabilityBase + "\n[[variant]]\nname = \"x\"\nset = " + c.set + "\n"
