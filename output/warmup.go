@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/takt-sim/takt/sim"
@@ -83,4 +84,54 @@ func WarmupJSON(w io.Writer, s *sim.Summary) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// WarmupCSV writes wip.csv into dir: the WIP averaged over the
+// replications, one row per interval of the horizon (from, to, wip), with
+// the summary's CSV files beside it.
+func WarmupCSV(dir string, s *sim.Summary) error {
+	if err := CSV(dir, s); err != nil {
+		return err
+	}
+	series := WIPSeries(s)
+	width := s.Run.Horizon / float64(len(series))
+	return writeCSVFile(filepath.Join(dir, "wip.csv"), func(add func(...string)) {
+		add("from", "to", "wip")
+		for k, x := range series {
+			add(g(float64(k)*width), g(float64(k+1)*width), g(x))
+		}
+	})
+}
+
+// NewWarmupReport is the report of a warm-up analysis: the MSER-5
+// suggestion in words and the averaged WIP over the horizon, with the
+// suggested warm-up shaded, then the run settings.
+func NewWarmupReport(title, description, file, source string, s *sim.Summary) *Report {
+	u := s.TimeUnit
+	var text string
+	switch w := s.SuggestedWarmup; {
+	case w < 0:
+		text = fmt.Sprintf("MSER-5 (White 1997) finds no truncation point in the first half of the run: the horizon of %s %s is too short to tell the warm-up.", short(s.Run.Horizon), u)
+	default:
+		text = fmt.Sprintf("MSER-5 (White 1997) suggests a warm-up of %s %s from the WIP averaged over %d replications; the scenario's warm-up is %s %s.",
+			short(w), u, len(s.Replications), short(s.Run.Warmup), u)
+	}
+	series := WIPSeries(s)
+	width := s.Run.Horizon / float64(max(len(series), 1))
+	wip := LevelSeries{Name: "mean WIP", Bucket: width}
+	for k, x := range series {
+		wip.Points = append(wip.Points, LevelPoint{T: float64(k) * width, N: x})
+		wip.Max = max(wip.Max, x)
+	}
+	if n := len(series); n > 0 {
+		wip.Points = append(wip.Points, LevelPoint{T: s.Run.Horizon, N: series[n-1]})
+	}
+	shade := max(s.SuggestedWarmup, 0)
+	r := &Report{Title: title, Description: description, File: file, Source: source, Summary: s}
+	r.Sections = []Section{
+		{Heading: "Warm-up", Text: text, Charts: []Chart{{Name: "warmup",
+			Plot: LevelsOverTime(fmt.Sprintf("WIP averaged over %d replications (suggested warm-up shaded)", len(s.Replications)), u, shade, wip)}}},
+		{Heading: "Run settings", Table: runRows(s)},
+	}
+	return r
 }
