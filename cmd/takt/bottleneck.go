@@ -16,7 +16,7 @@ type bottleneckOptions struct {
 	speedup string
 }
 
-func newBottleneckCmd(stdout io.Writer) *cobra.Command {
+func newBottleneckCmd(stdout, stderr io.Writer) *cobra.Command {
 	opts := &bottleneckOptions{}
 	cmd := &cobra.Command{
 		Use:   "bottleneck FILE",
@@ -27,14 +27,14 @@ each station in turn it runs the scenario with that station's capacity raised
 random numbers, and ranks the stations by the throughput gained, each with
 its confidence interval, beside the active-period bottleneck shares.`,
 		Example: `  takt bottleneck
-  takt bottleneck scenarios/tpm.toml --speedup 20%`,
+  takt bottleneck scenarios/bottleneck-shift.toml --speedup 20% --report bottleneck.html`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			file := ""
 			if len(a) == 1 {
 				file = a[0]
 			}
-			return runBottleneck(cmd, file, opts, stdout)
+			return runBottleneck(cmd, file, opts, stdout, stderr)
 		},
 	}
 	opts.register(cmd)
@@ -42,7 +42,7 @@ its confidence interval, beside the active-period bottleneck shares.`,
 	return cmd
 }
 
-func runBottleneck(cmd *cobra.Command, file string, opts *bottleneckOptions, stdout io.Writer) error {
+func runBottleneck(cmd *cobra.Command, file string, opts *bottleneckOptions, stdout, stderr io.Writer) error {
 	speedup, err := parseFraction(opts.speedup)
 	if err != nil || !(speedup > 0) {
 		return usageError{fmt.Errorf("--speedup %q: want a positive fraction such as 10%% or 0.1", opts.speedup), cmd.CommandPath()}
@@ -54,16 +54,17 @@ func runBottleneck(cmd *cobra.Command, file string, opts *bottleneckOptions, std
 	if err := opts.apply(cmd, sc.TimeUnit, &sc.Run); err != nil {
 		return err
 	}
-	c, err := experiment.Sensitivity(cmd.Context(), sc.Model, sc.Run, speedup, opts.options(cmd))
+	opt, bar := opts.start(cmd, stderr, (1+len(sc.Model.Stations))*sc.Run.Replications)
+	c, err := experiment.Sensitivity(cmd.Context(), sc.Model, sc.Run, speedup, opt)
+	bar.Stop()
 	if err != nil {
 		return err
 	}
 	s := &output.Sensitivity{Comparison: c, Speedup: speedup}
-	if opts.csvDir != "" {
-		view := &output.Comparison{Comparison: c, Order: c.Rank(experiment.KPIs()[0]), Values: make([][]any, len(c.Alternatives))}
-		if err := output.CompareCSV(opts.csvDir, view); err != nil {
-			return err
-		}
+	throughput := experiment.KPIs()[0]
+	view := &output.Comparison{Comparison: c, Order: c.Rank(throughput), Objective: throughput, Values: make([][]any, len(c.Alternatives))}
+	if err := writeComparisonFiles(&opts.expFlags, sc, view); err != nil {
+		return err
 	}
 	if opts.json {
 		return output.SensitivityJSON(stdout, s)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/takt-sim/takt/output"
@@ -15,17 +16,9 @@ import (
 type compareOptions struct {
 	expFlags
 	objective string
-	report    string
-	plotsDir  string
 }
 
-// addReportFlags adds --report and --plots.
-func (o *compareOptions) addReportFlags(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&o.report, "report", "", "write a self-contained HTML report to `FILE.html`")
-	cmd.Flags().StringVar(&o.plotsDir, "plots", "", "write the charts as SVG and PNG files into `DIR`")
-}
-
-func newCompareCmd(stdout io.Writer) *cobra.Command {
+func newCompareCmd(stdout, stderr io.Writer) *cobra.Command {
 	opts := &compareOptions{}
 	cmd := &cobra.Command{
 		Use:   "compare FILE",
@@ -35,23 +28,23 @@ random numbers — replication i of every alternative uses the same random
 streams for every element they share — and prints, for each KPI, the value
 and the paired difference to the base with its confidence interval. A
 difference is significant (*) when its interval excludes 0.`,
-		Example: `  takt examples tpm > tpm.toml && takt compare tpm.toml
-  takt compare line.toml --objective cycle_time -r 30 --json`,
+		Example: `  takt examples staffing > staffing.toml && takt compare staffing.toml
+  takt examples demo > line.toml
+  takt compare line.toml --objective cycle_time -r 30 --json --report line.html`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			return runCompare(cmd, a[0], opts, stdout)
+			return runCompare(cmd, a[0], opts, stdout, stderr)
 		},
 	}
 	opts.register(cmd)
-	opts.addReportFlags(cmd)
 	cmd.Flags().StringVar(&opts.objective, "objective", "throughput", "KPI to rank by: throughput, wip, cycle_time, cycle_time_p90, …")
 	return cmd
 }
 
-func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout io.Writer) error {
-	kpi, err := experiment.KPIByName(opts.objective)
+func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout, stderr io.Writer) error {
+	kpi, err := objective(cmd, opts.objective)
 	if err != nil {
-		return usageError{fmt.Errorf("--objective: %v", err), cmd.CommandPath()}
+		return err
 	}
 	sc, err := opts.load(file)
 	if err != nil {
@@ -70,34 +63,66 @@ func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout io
 			return err
 		}
 	}
-	c, err := experiment.Compare(cmd.Context(), alts, opts.options(cmd))
+	c, err := compareAlternatives(cmd, &opts.expFlags, alts, stderr)
 	if err != nil {
 		return err
 	}
 	view := &output.Comparison{Comparison: c, Order: c.Rank(kpi), Objective: kpi, Values: make([][]any, len(alts))}
-	return writeComparison(opts, sc, file, view, stdout)
+	return writeComparison(&opts.expFlags, sc, view, stdout)
 }
 
-// writeComparison prints the comparison table or JSON and writes the CSV,
-// the report and the charts, each file atomically.
-func writeComparison(o *compareOptions, sc *scenarios.Scenario, file string, c *output.Comparison, stdout io.Writer) error {
+// compareAlternatives runs the alternatives with a progress bar.
+func compareAlternatives(cmd *cobra.Command, o *expFlags, alts []experiment.Alternative, stderr io.Writer) (*experiment.Comparison, error) {
+	opt, bar := o.start(cmd, stderr, len(alts)*alts[0].Run.Replications)
+	defer bar.Stop()
+	return experiment.Compare(cmd.Context(), alts, opt)
+}
+
+// writeComparison prints the comparison table or JSON and writes the
+// files of the comparison.
+func writeComparison(o *expFlags, sc *scenarios.Scenario, c *output.Comparison, stdout io.Writer) error {
+	err := writeComparisonFiles(o, sc, c)
+	if o.json {
+		return errors.Join(err, output.CompareJSON(stdout, c))
+	}
+	return errors.Join(err, output.CompareConsole(stdout, c))
+}
+
+// writeComparisonFiles writes the CSV, the report and the charts of a
+// comparison, each file atomically.
+func writeComparisonFiles(o *expFlags, sc *scenarios.Scenario, c *output.Comparison) error {
 	var errs []error
 	if o.csvDir != "" {
 		errs = append(errs, output.CompareCSV(o.csvDir, c))
 	}
 	if o.report != "" || o.plotsDir != "" {
-		r := output.NewComparisonReport(sc.Name, sc.Description, filepath.Base(sc.File), string(sc.Data), c)
-		if o.plotsDir != "" {
-			errs = append(errs, output.WriteCharts(o.plotsDir, r.Charts()))
-		}
-		if o.report != "" {
-			errs = append(errs, output.WriteFileAtomic(o.report, r.Write))
-		}
-	}
-	if o.json {
-		errs = append(errs, output.CompareJSON(stdout, c))
-	} else {
-		errs = append(errs, output.CompareConsole(stdout, c))
+		errs = append(errs, writeReport(o, output.NewComparisonReport(sc.Name, sc.Description, filepath.Base(sc.File), string(sc.Data), c)))
 	}
 	return errors.Join(errs...)
+}
+
+// writeReport writes r with --report and its charts with --plots.
+func writeReport(o *expFlags, r *output.Report) error {
+	var errs []error
+	if o.plotsDir != "" {
+		errs = append(errs, output.WriteCharts(o.plotsDir, r.Charts()))
+	}
+	if o.report != "" {
+		errs = append(errs, output.WriteFileAtomic(o.report, r.Write))
+	}
+	return errors.Join(errs...)
+}
+
+// objective is the KPI named by --objective; the error lists the valid
+// names.
+func objective(cmd *cobra.Command, name string) (experiment.KPI, error) {
+	kpi, err := experiment.KPIByName(name)
+	if err != nil {
+		var names []string
+		for _, k := range experiment.KPIs() {
+			names = append(names, k.Name)
+		}
+		return kpi, usageError{fmt.Errorf("--objective: unknown KPI %q (valid names: %s)", name, strings.Join(names, ", ")), cmd.CommandPath()}
+	}
+	return kpi, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"runtime"
 
 	"github.com/spf13/cobra"
@@ -10,16 +11,21 @@ import (
 	"github.com/takt-sim/takt/sim/experiment"
 )
 
-// expFlags are the flags every experiment command shares: they override the
-// scenario's [run] table and say where results go.
+// expFlags are the flags of every command that runs replications (run,
+// compare, sweep, bottleneck, warmup), defined once here so that each of
+// them takes the same ones: they override the scenario's [run] table, say
+// how the replications run and where the results go.
 type expFlags struct {
 	replications int
 	seed         uint64
 	horizon      string
 	warmup       string
 	workers      int
+	quiet        bool
 	json         bool
 	csvDir       string
+	report       string
+	plotsDir     string
 
 	src scenarioSource // of the scenario loaded by load
 }
@@ -31,8 +37,11 @@ func (o *expFlags) register(cmd *cobra.Command) {
 	f.StringVar(&o.horizon, "horizon", "", "simulated time per replication, warm-up included, e.g. 2000h")
 	f.StringVar(&o.warmup, "warmup", "", "warm-up time discarded from the statistics, e.g. 50h")
 	f.IntVarP(&o.workers, "jobs", "j", 0, "replications run at once (default: number of CPUs)")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
 	f.BoolVar(&o.json, "json", false, "print the results as JSON")
 	f.StringVar(&o.csvDir, "csv", "", "also write the results as CSV into `DIR`")
+	f.StringVar(&o.report, "report", "", "write a self-contained HTML report with charts to `FILE.html`")
+	f.StringVar(&o.plotsDir, "plots", "", "write every chart as SVG and PNG into `DIR`")
 }
 
 // apply overrides r with the flags given; unit is the scenario's time unit.
@@ -84,4 +93,13 @@ func (o *expFlags) options(cmd *cobra.Command) experiment.Options {
 	}
 	return experiment.Options{Workers: workers, Source: o.src.encode(),
 		Executor: processes{workers: workers, stderr: cmd.ErrOrStderr()}}
+}
+
+// start returns the options of an experiment of total replications, with
+// a progress bar on stderr (unless -q); stop the bar when the run ends.
+func (o *expFlags) start(cmd *cobra.Command, stderr io.Writer, total int) (experiment.Options, *progress) {
+	bar := startProgress(stderr, total, o.quiet)
+	opt := o.options(cmd)
+	opt.Progress = bar.Update
+	return opt, bar
 }

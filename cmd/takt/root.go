@@ -119,14 +119,16 @@ confidence intervals.`,
   takt examples                 # list the bundled scenarios
   takt examples mm1 > mm1.toml  # copy one to start from
   takt run mm1.toml -r 50 --json`,
+		Version:       versionString(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
+	root.SetVersionTemplate("takt version {{.Version}}\n")
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err, c.CommandPath()} })
 	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout, stderr), newExamplesCmd(stdout),
-		newCompareCmd(stdout), newSweepCmd(stdout), newBottleneckCmd(stdout), newWarmupCmd(stdout))
+		newCompareCmd(stdout, stderr), newSweepCmd(stdout, stderr), newBottleneckCmd(stdout, stderr), newWarmupCmd(stdout, stderr))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }

@@ -16,7 +16,6 @@ import (
 type runOptions struct {
 	expFlags
 	file      string
-	quiet     bool
 	precision string
 	maxReps   int
 	traced    tracedOptions
@@ -41,6 +40,7 @@ event trace. Their files are written atomically and only when the run
 completes. A progress bar appears on stderr when a run takes more than a
 second and stderr is a terminal.`,
 		Example: `  takt run
+  takt examples demo > line.toml
   takt run -r 50 --seed 3 line.toml
   takt run line.toml --horizon 4w --warmup 1d --json
   takt run line.toml --csv results/
@@ -57,7 +57,6 @@ second and stderr is a terminal.`,
 	}
 	opts.register(cmd)
 	f := cmd.Flags()
-	f.BoolVarP(&opts.quiet, "quiet", "q", false, "no progress bar")
 	f.StringVar(&opts.precision, "precision", "", "add replications until the throughput half-width is at most this share of the mean, e.g. 1%")
 	f.IntVar(&opts.maxReps, "max-replications", 1000, "cap on replications with --precision")
 	opts.traced.addFlags(f)
@@ -74,7 +73,7 @@ func runRun(cmd *cobra.Command, opts *runOptions, stdout, stderr io.Writer) erro
 	if err := applyRunFlags(cmd, opts, sc); err != nil {
 		return err
 	}
-	opts.traced.file = opts.file
+	opts.traced.file, opts.traced.report, opts.traced.plotsDir = opts.file, opts.report, opts.plotsDir
 	if err := opts.traced.check(sc); err != nil {
 		return err
 	}
@@ -108,17 +107,14 @@ func applyRunFlags(cmd *cobra.Command, opts *runOptions, sc *scenarios.Scenario)
 // runReplications runs the experiment, to the precision asked for if any,
 // with a progress bar.
 func runReplications(cmd *cobra.Command, opts *runOptions, sc *scenarios.Scenario, stderr io.Writer) (*sim.Summary, error) {
-	o := opts.options(cmd)
 	if opts.precision == "" {
-		bar := startProgress(stderr, sc.Run.Replications, opts.quiet)
+		o, bar := opts.start(cmd, stderr, sc.Run.Replications)
 		defer bar.Stop()
-		o.Progress = bar.Update
 		return experiment.Run(cmd.Context(), sc.Model, sc.Run, o)
 	}
 	p, _ := parseFraction(opts.precision)
-	bar := startProgress(stderr, opts.maxReps, opts.quiet)
+	o, bar := opts.start(cmd, stderr, opts.maxReps)
 	defer bar.Stop()
-	o.Progress = bar.Update
 	s, err := experiment.RunToPrecision(cmd.Context(), sc.Model, sc.Run, p, opts.maxReps, o)
 	if err == nil && !s.PrecisionMet {
 		fmt.Fprintf(stderr, "takt: warning: the throughput half-width is %s of the mean after %d replications (the cap), not %s\n",

@@ -16,7 +16,7 @@ type sweepOptions struct {
 	sets []string
 }
 
-func newSweepCmd(stdout io.Writer) *cobra.Command {
+func newSweepCmd(stdout, stderr io.Writer) *cobra.Command {
 	opts := &sweepOptions{}
 	cmd := &cobra.Command{
 		Use:   "sweep FILE --set PATH=VALUES [--set PATH=VALUES]",
@@ -25,16 +25,16 @@ func newSweepCmd(stdout io.Writer) *cobra.Command {
 FROM..TO:STEP, or a list a,b,c — with common random numbers, and prints the
 curve: each point's KPIs and its paired difference to the first point. A
 second --set makes a grid (the first --set varies slowest).`,
-		Example: `  takt sweep line.toml --set station.weld.buffer=1..10
-  takt sweep scenarios/penny-fab.toml --set source.release.conwip=1..8 --json
-  takt sweep line.toml --set station.cnc.machines=2,3 --set station.weld.buffer=0..10:5`,
+		Example: `  takt examples demo > line.toml
+  takt sweep line.toml --set station.deburr.buffer=1..10
+  takt sweep line.toml --set station.cnc.machines=2,3 --set station.deburr.buffer=0..10:5 --csv sweep/
+  takt sweep scenarios/penny-fab.toml --set source.blanks.conwip=1..8 --json`,
 		Args: args(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
-			return runSweep(cmd, a[0], opts, stdout)
+			return runSweep(cmd, a[0], opts, stdout, stderr)
 		},
 	}
 	opts.register(cmd)
-	opts.addReportFlags(cmd)
 	cmd.Flags().StringVar(&opts.objective, "objective", "", "rank the points by this KPI (default: keep them in sweep order)")
 	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "`PATH=VALUES` to sweep, e.g. station.weld.buffer=1..10")
 	return cmd
@@ -43,7 +43,7 @@ second --set makes a grid (the first --set varies slowest).`,
 // sweepPoint is one point of the grid: the value of each swept path.
 type sweepPoint []any
 
-func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout io.Writer) error {
+func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout, stderr io.Writer) error {
 	if len(opts.sets) == 0 {
 		return usageError{fmt.Errorf("give at least one --set PATH=VALUES"), cmd.CommandPath()}
 	}
@@ -78,7 +78,7 @@ func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout io.Wri
 			return err
 		}
 	}
-	c, err := experiment.Compare(cmd.Context(), alts, opts.options(cmd))
+	c, err := compareAlternatives(cmd, &opts.expFlags, alts, stderr)
 	if err != nil {
 		return err
 	}
@@ -88,13 +88,13 @@ func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout io.Wri
 		view.Values = append(view.Values, pt)
 	}
 	if opts.objective != "" {
-		kpi, err := experiment.KPIByName(opts.objective)
+		kpi, err := objective(cmd, opts.objective)
 		if err != nil {
-			return usageError{fmt.Errorf("--objective: %v", err), cmd.CommandPath()}
+			return err
 		}
 		view.Objective, view.Order = kpi, c.Rank(kpi)
 	}
-	return writeComparison(&opts.compareOptions, sc, file, view, stdout)
+	return writeComparison(&opts.expFlags, sc, view, stdout)
 }
 
 // grid is the cartesian product of the axes, the first varying slowest.

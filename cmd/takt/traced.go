@@ -22,8 +22,8 @@ import (
 
 // tracedOptions are the flags of the traced outputs.
 type tracedOptions struct {
-	report     string // --report FILE.html
-	plotsDir   string // --plots DIR
+	report     string // --report FILE.html (a shared flag, see expFlags)
+	plotsDir   string // --plots DIR (a shared flag)
 	trace      string // --trace FILE.csv
 	traceLimit int    // --trace-limit N
 	gantt      string // --gantt FROM..TO
@@ -32,10 +32,8 @@ type tracedOptions struct {
 	recorder output.RecorderOptions // set by check
 }
 
-// addFlags defines the flags of the traced outputs.
+// addFlags defines the flags of the traced outputs that only run has.
 func (o *tracedOptions) addFlags(f *pflag.FlagSet) {
-	f.StringVar(&o.report, "report", "", "write a self-contained HTML report with charts to `FILE.html`")
-	f.StringVar(&o.plotsDir, "plots", "", "write every chart as SVG and PNG into `DIR`")
 	f.StringVar(&o.gantt, "gantt", "", "time window `FROM..TO` of the Gantt chart, e.g. 8h..16h (default: the first 10% after the warm-up)")
 	f.StringVar(&o.trace, "trace", "", "write the event trace of replication 1 to `FILE.csv`")
 	f.IntVar(&o.traceLimit, "trace-limit", 100000, "write at most `N` events with --trace (0: no limit)")

@@ -10,10 +10,11 @@ import (
 
 func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 	return &cobra.Command{
-		Use:     "validate FILE...",
-		Short:   "Check scenario files and report every problem",
-		Example: `  takt validate line.toml variants/*.toml`,
-		Args:    args(cobra.MinimumNArgs(1)),
+		Use:   "validate FILE...",
+		Short: "Check scenario files and report every problem",
+		Example: `  takt examples demo > line.toml
+  takt validate line.toml scenarios/*.toml`,
+		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, files []string) error {
 			invalid, unreadable := false, false
 			for _, f := range files {

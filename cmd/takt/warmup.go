@@ -1,14 +1,16 @@
 package main
 
 import (
+	"errors"
 	"io"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 	"github.com/takt-sim/takt/output"
 	"github.com/takt-sim/takt/sim/experiment"
 )
 
-func newWarmupCmd(stdout io.Writer) *cobra.Command {
+func newWarmupCmd(stdout, stderr io.Writer) *cobra.Command {
 	opts := &expFlags{}
 	cmd := &cobra.Command{
 		Use:   "warmup [FILE]",
@@ -16,33 +18,50 @@ func newWarmupCmd(stdout io.Writer) *cobra.Command {
 		Long: `Warmup runs the scenario's replications, averages their WIP over time, and
 applies the MSER-5 rule: it cuts the initial stretch that minimises the
 standard error of the rest. Use a horizon several times the suggested
-warm-up. takt run warns when the configured warm-up is shorter.`,
+warm-up. takt run warns when the configured warm-up is shorter.
+
+--csv writes the averaged WIP series (wip.csv) beside the summary's CSV
+files; --report and --plots chart it with the suggested warm-up shaded.`,
 		Example: `  takt warmup
-  takt warmup line.toml --horizon 4w -r 20`,
+  takt warmup scenarios/mm1.toml --horizon 4w -r 20`,
 		Args: args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			file := ""
 			if len(a) == 1 {
 				file = a[0]
 			}
-			sc, err := opts.load(file)
-			if err != nil {
-				return err
-			}
-			if err := opts.apply(cmd, sc.TimeUnit, &sc.Run); err != nil {
-				return err
-			}
-			s, err := experiment.Run(cmd.Context(), sc.Model, sc.Run, opts.options(cmd))
-			if err != nil {
-				return err
-			}
-			if opts.json {
-				return output.WarmupJSON(stdout, s)
-			}
-			return output.WarmupConsole(stdout, s)
+			return runWarmup(cmd, file, opts, stdout, stderr)
 		},
 	}
 	opts.register(cmd)
-	cmd.Flags().Lookup("csv").Hidden = true
 	return cmd
+}
+
+func runWarmup(cmd *cobra.Command, file string, opts *expFlags, stdout, stderr io.Writer) error {
+	sc, err := opts.load(file)
+	if err != nil {
+		return err
+	}
+	if err := opts.apply(cmd, sc.TimeUnit, &sc.Run); err != nil {
+		return err
+	}
+	opt, bar := opts.start(cmd, stderr, sc.Run.Replications)
+	s, err := experiment.Run(cmd.Context(), sc.Model, sc.Run, opt)
+	bar.Stop()
+	if err != nil {
+		return err
+	}
+	var errs []error
+	if opts.csvDir != "" {
+		errs = append(errs, output.WarmupCSV(opts.csvDir, s))
+	}
+	if opts.report != "" || opts.plotsDir != "" {
+		errs = append(errs, writeReport(opts, output.NewWarmupReport(sc.Name, sc.Description, filepath.Base(sc.File), string(sc.Data), s)))
+	}
+	if opts.json {
+		errs = append(errs, output.WarmupJSON(stdout, s))
+	} else {
+		errs = append(errs, output.WarmupConsole(stdout, s))
+	}
+	return errors.Join(errs...)
 }
