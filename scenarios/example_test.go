@@ -34,7 +34,7 @@ name = "done"
 	// line.toml:12: station "cut": process is missing: how long does one part take, e.g. process = "exp(1.5)"?
 	// line.toml:14: station "cut": unknown key "proces" (did you mean "process"?)
 	// line.toml:15: station "cut": buffer must be >= 0, got -2
-	// line.toml:16: station "cut": to "weld" names no station or sink
+	// line.toml:16: station "cut": to "weld" names no station or sink (valid names: cut, done)
 	// true
 }
 
