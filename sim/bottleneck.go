@@ -58,10 +58,11 @@ func newBottleneckDetector(stations int, from, to float64) *bottleneckDetector {
 
 // begin records that station st became active at now. A station that
 // stopped at this very instant (a part left and the next arrived at the same
-// time) goes on with its period: a gap of zero length does not split it.
+// time), up to rounding (see simultaneous), goes on with its period: a gap
+// of zero length does not split it.
 func (d *bottleneckDetector) begin(st int, now float64) {
 	d.flush(now)
-	if d.ending[st] == now {
+	if e := d.ending[st]; !math.IsNaN(e) && simultaneous(e, now) {
 		d.ending[st] = math.NaN()
 		d.endings = remove(d.endings, st)
 		return
@@ -89,7 +90,7 @@ func (d *bottleneckDetector) end(st int, now float64) {
 
 // flush ends the periods that stopped before now, in station order.
 func (d *bottleneckDetector) flush(now float64) {
-	if len(d.endings) == 0 || d.ending[d.endings[0]] >= now {
+	if len(d.endings) == 0 || simultaneous(d.ending[d.endings[0]], now) {
 		return // all pending endings are of this instant
 	}
 	sort.Ints(d.endings)
@@ -115,12 +116,12 @@ func (d *bottleneckDetector) close1(st int, t float64) {
 // is never the longest.
 func (d *bottleneckDetector) dominated(p period, now float64) bool {
 	for _, s := range d.ongoing {
-		if s <= p.start && d.clip(s, now) > d.clen(p) {
+		if s <= p.start && d.longer(d.clip(s, now), d.clen(p)) {
 			return true
 		}
 	}
 	for _, q := range d.done {
-		if q.start <= p.start && q.end >= p.end && d.clen(q) > d.clen(p) {
+		if q.start <= p.start && q.end >= p.end && d.longer(d.clen(q), d.clen(p)) {
 			return true
 		}
 	}
@@ -131,12 +132,18 @@ func (d *bottleneckDetector) dominated(p period, now float64) bool {
 func (d *bottleneckDetector) keep(p period) {
 	kept := d.done[:0]
 	for _, q := range d.done {
-		if !(p.start <= q.start && p.end >= q.end && d.clen(p) > d.clen(q)) {
+		if !(p.start <= q.start && p.end >= q.end && d.longer(d.clen(p), d.clen(q))) {
 			kept = append(kept, q)
 		}
 	}
 	d.done = append(kept, p)
 }
+
+// longer reports whether length a exceeds b by more than rounding: the
+// lengths are differences of times, whose rounding grows with their size,
+// up to the horizon (see simultaneous). Periods that are equally long in
+// exact arithmetic — a deterministic station's — tie in every time unit.
+func (d *bottleneckDetector) longer(a, b float64) bool { return a > b+timeTolerance*d.to }
 
 // clen is the length of p inside the statistics window.
 func (d *bottleneckDetector) clen(p period) float64 { return d.clip(p.start, p.end) }
@@ -169,7 +176,7 @@ func (d *bottleneckDetector) settle(f float64) {
 	sort.Float64s(cuts)
 	d.cuts = cuts
 	for k := 0; k+1 < len(cuts); k++ {
-		if lo, hi := cuts[k], cuts[k+1]; hi > lo {
+		if lo, hi := cuts[k], cuts[k+1]; d.longer(hi-lo, 0) { // not an instant
 			d.decide(lo, hi)
 		}
 	}
@@ -192,9 +199,9 @@ func (d *bottleneckDetector) decide(lo, hi float64) {
 			continue
 		}
 		switch l := d.clen(p); {
-		case len(best) == 0 || l > d.clen(best[0]):
+		case len(best) == 0 || d.longer(l, d.clen(best[0])):
 			best = append(best[:0], p)
-		case l == d.clen(best[0]):
+		case !d.longer(d.clen(best[0]), l):
 			best = append(best, p)
 		}
 	}

@@ -1,10 +1,6 @@
 package sim
 
-import (
-	"math"
-
-	"github.com/fschuetz04/simgo"
-)
+import "github.com/fschuetz04/simgo"
 
 // Time off shift is an outage of its own whose end the calendar sets: it
 // interrupts the part in process (Pause) like a failure, or waits for it to
@@ -120,23 +116,4 @@ func (d *shiftDriver) endsAt(now float64) bool {
 	}
 	c := d.clock.next()
 	return !c.on && simultaneous(c.at, now)
-}
-
-// timeTolerance is the relative difference up to which two times are the
-// same instant (see simultaneous).
-const timeTolerance = 1e-9
-
-// simultaneous reports whether times a and b are the same instant up to
-// the rounding of float64 arithmetic. Where an order of events at the same
-// instant changes the outcome — a part done just as its shift ends is
-// finished, not paused overnight; a machine free just as its shift ends
-// starts no part — the decision must not depend on which way the sums
-// that computed the two times were rounded, or the same plant would give
-// other results in another time unit (8 parts of 1 h from 06:00 end at
-// 14:00 exactly in h, but within an ulp before or after 14/24 in d). The
-// rounding error of a time grows with its size and with the number of
-// sums behind it; 1e-9 of the time leaves room for millions of them and is
-// far below any duration a plant is modelled in.
-func simultaneous(a, b float64) bool {
-	return math.Abs(a-b) <= timeTolerance*math.Max(math.Abs(a), math.Abs(b))
 }

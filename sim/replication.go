@@ -345,8 +345,10 @@ func (pl *plant) simulate(ctx context.Context) error {
 	for _, s := range pl.sources {
 		s.start()
 	}
-	if pl.run.Warmup > 0 {
-		pl.timeout(pl.run.Warmup).AddHandler(func(*simgo.Event) { pl.reset(pl.sim.Now()) })
+	if w := pl.run.Warmup; w > 0 {
+		// Events within rounding before the end of the warm-up are at
+		// it, in the window (see justBefore): the reset comes first.
+		pl.timeout(justBefore(w)).AddHandler(func(*simgo.Event) { pl.reset(w) })
 	}
 	for k := 1; k <= chunks; k++ {
 		if err := ctx.Err(); err != nil {
@@ -354,7 +356,7 @@ func (pl *plant) simulate(ctx context.Context) error {
 		}
 		t := pl.run.Horizon * float64(k) / chunks
 		if k == chunks {
-			t = pl.run.Horizon
+			t = justBefore(pl.run.Horizon) // events at the horizon are out of the window
 		}
 		pl.sim.RunUntil(t)
 	}
