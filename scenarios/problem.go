@@ -78,6 +78,9 @@ type problems struct {
 	file  string
 	lines *lineIndex
 	list  []Problem
+	// keys, when not nil, records the keys each kind of table accepts
+	// (see table.kind), for the test that keeps Schema in step.
+	keys map[string][]string
 }
 
 // add records a problem at a line.

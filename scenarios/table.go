@@ -51,6 +51,9 @@ func (t *table) has(key string) bool {
 
 // known reports every key of t that is not in keys, in file order.
 func (t *table) known(keys ...string) {
+	if t.ps.keys != nil {
+		t.ps.keys[t.kind()] = keys
+	}
 	var unknown []string
 	for k := range t.m {
 		if !contains(keys, k) {
@@ -65,6 +68,30 @@ func (t *table) known(keys ...string) {
 		msg := fmt.Sprintf("unknown key %q", k) + didYouMean(k, keys)
 		t.bad(k, "%s", msg)
 	}
+}
+
+// kind names the kind of table t is, as Schema does: "" for the top level,
+// "run", "station", "station.failures", … (the path without indexes, or,
+// for the tables inside a key's value, the element's kind and the key).
+func (t *table) kind() string {
+	if t.path == "" && t.prefix != "" {
+		key, _, _ := strings.Cut(strings.TrimSuffix(t.prefix, ": "), " ")
+		kind, _, _ := strings.Cut(t.element, " ")
+		return kind + "." + key
+	}
+	var b strings.Builder
+	skip := false
+	for _, r := range t.path {
+		switch {
+		case r == '[':
+			skip = true
+		case r == ']':
+			skip = false
+		case !skip:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func contains(list []string, s string) bool {

@@ -1,0 +1,235 @@
+package scenarios
+
+import (
+	"encoding/json"
+	"slices"
+)
+
+// Schema returns a JSON Schema (draft-07, the version TOML editors such as
+// Taplo and Even Better TOML read) of the scenario format: every table,
+// every key with a description, its type and, where the decoder checks
+// them, its allowed values and bounds. Unknown keys are errors, as in the
+// decoder (additionalProperties = false). A test keeps the keys of every
+// table equal to those the decoder accepts, and validates every bundled
+// scenario against the schema.
+//
+// The schema checks shape, not meaning: durations and distributions are
+// numbers or strings, and whether "exp(0)" or a name refers to something
+// is for `takt validate` to say.
+func Schema() []byte {
+	b, err := json.MarshalIndent(schemaDoc(), "", "  ")
+	if err != nil {
+		panic(err) // the schema is a constant; it always encodes
+	}
+	return append(b, '\n')
+}
+
+// schemaKey is one key of a table: its name, what it means, and the JSON
+// Schema of its value.
+type schemaKey struct {
+	name, desc string
+	value      map[string]any
+}
+
+// schemaTable is one kind of table of the format. kind names it as the
+// decoder's key tables do ("station", "station.failures", "run"); keys are
+// in the order the README lists them.
+type schemaTable struct {
+	kind, desc string
+	keys       []schemaKey
+	required   []string // keys the decoder reports as missing
+}
+
+// Value schemas shared by several keys.
+var (
+	sString   = map[string]any{"type": "string"}
+	sName     = map[string]any{"type": "string", "minLength": 1}
+	sBool     = map[string]any{"type": "boolean"}
+	sInt      = map[string]any{"type": "integer"}
+	sDuration = map[string]any{"type": []string{"number", "string"}, "minimum": 0,
+		"description": `a plain number in time_unit, or a string with a unit: "90s", "2.5min", "8h", "1.5d", "2w"`}
+	sDist = map[string]any{"type": []string{"number", "string"}, "minimum": 0,
+		"description": `a constant (number) or "const(d)", "exp(mean)", "uniform(a, b)", "tri(min, mode, max)", "normal(mean, sd)", "lognormal(mean, sd)", "gamma(mean, sd)", "erlang(mean, k)", "weibull(shape, scale)", "empirical(v1:p1, v2:p2, …)"; arguments are durations`}
+	sBasis    = map[string]any{"enum": []string{"operating", "calendar"}}
+	sPriority = map[string]any{"type": "integer"}
+)
+
+func intMin(lo int) map[string]any { return map[string]any{"type": "integer", "minimum": lo} }
+
+func ref(kind string) map[string]any { return map[string]any{"$ref": "#/definitions/" + kind} }
+
+func arrayOf(s map[string]any) map[string]any { return map[string]any{"type": "array", "items": s} }
+
+// oneOrMany is one table of kind or an array of them.
+func oneOrMany(kind string) map[string]any {
+	return map[string]any{"anyOf": []any{ref(kind), arrayOf(ref(kind))}}
+}
+
+// mapOf is a table whose keys are names and whose values follow s.
+func mapOf(s map[string]any) map[string]any {
+	return map[string]any{"type": "object", "additionalProperties": s}
+}
+
+// schemaTables are the tables of the format, the top level first.
+func schemaTables() []schemaTable {
+	return []schemaTable{
+		{"", "A takt scenario: a plant of sources, stations and sinks, and how to run it.", []schemaKey{
+			{"name", "Scenario name (required).", sName},
+			{"description", "One line shown by `takt examples`.", sString},
+			{"time_unit", "Unit of every plain number and of the results: s, min, h, d or w (long forms such as minutes or hours accepted); default min.", sString},
+			{"run", "How to run the scenario: horizon, warm-up, replications, seed, confidence.", ref("run")},
+			{"source", "Where parts enter the plant.", arrayOf(ref("source"))},
+			{"station", "A station: identical parallel machines with a buffer in front.", arrayOf(ref("station"))},
+			{"sink", "Where parts leave the plant.", arrayOf(ref("sink"))},
+			{"crew", "A pool of workers (repair technicians, operators) shared by stations.", arrayOf(ref("crew"))},
+			{"shift", "A weekly working calendar; simulation time 0 is Monday 00:00.", arrayOf(ref("shift"))},
+			{"product", "A product: family, route, own process times, priority.", arrayOf(ref("product"))},
+			{"order", "An order of an order book, released by a source.", arrayOf(ref("order"))},
+			{"variant", "An alternative for `takt compare`: the scenario with some keys set.", arrayOf(ref("variant"))},
+		}, []string{"name", "run"}},
+		{"run", "How to run the scenario.", []schemaKey{
+			{"horizon", "Length of one replication, warm-up included (required).", sDuration},
+			{"warmup", "Initial period whose statistics are discarded; 0 <= warmup < horizon; default 0.", sDuration},
+			{"replications", "Independent replications; default 10.", intMin(1)},
+			{"seed", "Base random seed; default 1.", intMin(0)},
+			{"confidence", "Confidence level of the intervals, between 0 and 1; default 0.95.",
+				map[string]any{"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1}},
+		}, []string{"horizon"}},
+		{"source", "A source releases parts; give exactly one of interarrival, saturated, conwip (or orders).", []schemaKey{
+			{"name", "Unique across all elements (required).", sName},
+			{"to", "The station the source feeds.", sName},
+			{"interarrival", "Distribution of the time between releases (open line).", sDist},
+			{"saturated", "true: the station it feeds is never starved.", sBool},
+			{"conwip", "Closed loop: keep exactly this many parts in the plant.", intMin(1)},
+			{"mix", "Product mix: product name → share of the released parts, summing to 1.",
+				mapOf(map[string]any{"type": "number", "minimum": 0, "maximum": 1})},
+			{"orders", "An order book: a CSV file (relative to the scenario) with columns release, product, quantity, due and optionally name, priority.", sString},
+		}, []string{"name"}},
+		{"station", "A station of identical parallel machines.", []schemaKey{
+			{"name", "Unique across all elements (required).", sName},
+			{"machines", "Identical parallel machines; default 1.", intMin(1)},
+			{"process", "Processing-time distribution of one part on one machine (required).", sDist},
+			{"buffer", "Waiting places in front of the machines; omitted = unlimited, 0 = no waiting room.", intMin(0)},
+			{"to", `Next station or sink, or a split: an array of { station = "x", p = 0.7 } or { sink = "x", p = … } whose p sum to 1.`,
+				map[string]any{"anyOf": []any{sName, arrayOf(ref("station.to"))}}},
+			{"failures", "Failure modes of each machine: one table or an array of tables.", oneOrMany("station.failures")},
+			{"pm", "Planned (preventive) maintenance of each machine.", ref("station.pm")},
+			{"shift", "The shift whose windows the station works in; omitted = around the clock.", sName},
+			{"at_shift_end", `When a window ends or a break begins: "pause" (default; the part resumes later) or "finish" (the part is completed, nothing new starts).`,
+				map[string]any{"enum": []string{"pause", "finish"}}},
+			{"operators", "Crew members a machine needs to work: one table, or a list in preference order.", oneOrMany("station.operators")},
+			{"load", "A load time (duration or distribution) before processing each part.", sDist},
+			{"setup", `Changeover time when the next part has another family (or product): a distribution, or a table of "FROM->TO" times with * for any and an optional default.`,
+				map[string]any{"anyOf": []any{sDist, mapOf(sDist)}}},
+			{"dispatch", "How a machine picks its next part from the buffer (only parts in the buffer): fifo (default), lifo, spt, edd, priority, same_family.",
+				map[string]any{"enum": slices.Clone(dispatchRules)}},
+			{"yield", "Share of finished parts that are good; the rest is scrap.", map[string]any{"type": "number", "exclusiveMinimum": 0, "maximum": 1}},
+			{"rework", "Share of the good parts sent back to a station.", ref("station.rework")},
+			{"batch", "Parts a machine processes together, starting with a whole batch.", intMin(1)},
+			{"assemble", "A bill of materials: product → parts of it joined into one; the first component becomes the assembled part.",
+				mapOf(intMin(1))},
+			{"output", "The product of the assembled part, which takes up that product's route from this station.", sName},
+		}, []string{"name", "process"}},
+		{"station.to", "One branch of a split.", []schemaKey{
+			{"station", "The station of this branch.", sName},
+			{"sink", "The sink of this branch.", sName},
+			{"p", "Probability of this branch.", map[string]any{"type": "number", "minimum": 0, "maximum": 1}},
+		}, []string{"p"}},
+		{"station.failures", "A failure mode of each machine.", []schemaKey{
+			{"name", "Name of the mode (default failure1, failure2, …); unique per station.", sName},
+			{"ttf", "Time to failure: a distribution (or give mtbf).", sDist},
+			{"ttr", "Time to repair once a crew member (if any) is there: a distribution (or give mttr).", sDist},
+			{"mtbf", "Mean time between failures, exponential (instead of ttf).", sDuration},
+			{"mttr", "Mean time to repair, exponential (instead of ttr).", sDuration},
+			{"basis", `"operating" (default): the clock runs only while the machine processes; "calendar": always.`, sBasis},
+			{"crew", "The repair needs one member of this crew.", sName},
+			{"priority", "Higher first when machines wait for the same crew; default 0.", sPriority},
+		}, nil},
+		{"station.pm", "Planned maintenance of each machine.", []schemaKey{
+			{"every", "Due this long (on its basis clock) after the end of the previous one (required).", sDuration},
+			{"duration", "Time the maintenance takes: a duration or a distribution (required).", sDist},
+			{"basis", `"operating" (default) or "calendar".`, sBasis},
+			{"crew", "The maintenance needs one member of this crew.", sName},
+			{"priority", "Higher first when machines wait for the same crew; default 0.", sPriority},
+			{"resets_failures", "true (default): maintenance restarts every failure clock of the machine.", sBool},
+		}, []string{"every", "duration"}},
+		{"station.operators", "Members of a crew a machine needs.", []schemaKey{
+			{"crew", "The crew (required).", sName},
+			{"count", "Members needed at once; default 1.", intMin(1)},
+			{"during", `"process" (default: setup, load and processing), "load" or "setup".`,
+				map[string]any{"enum": []string{"process", "load", "setup"}}},
+		}, []string{"crew"}},
+		{"station.rework", "Rework of good parts.", []schemaKey{
+			{"p", "Share of the good parts reworked.", map[string]any{"type": "number", "minimum": 0, "exclusiveMaximum": 1}},
+			{"to", "The station that reworks them.", sName},
+		}, []string{"p", "to"}},
+		{"sink", "A sink.", []schemaKey{
+			{"name", "Unique across all elements (required).", sName},
+		}, []string{"name"}},
+		{"crew", "A pool of workers.", []schemaKey{
+			{"name", "Unique across all elements (required).", sName},
+			{"size", "Number of members; default 1.", intMin(1)},
+			{"shift", "The members' working calendar; omitted = always.", sName},
+		}, []string{"name"}},
+		{"shift", "A weekly working calendar.", []schemaKey{
+			{"name", "Unique across all elements (required).", sName},
+			{"windows", `Working windows "DAYS HH:MM-HH:MM", e.g. "Mon-Fri 06:00-14:00"; DAYS is a day, a range, a list or daily.`, arrayOf(sString)},
+			{"breaks", "Breaks in the same form, removed from the windows.", arrayOf(sString)},
+		}, []string{"name", "windows"}},
+		{"product", "A product.", []schemaKey{
+			{"name", "Unique across all elements (required).", sName},
+			{"family", "Setups change with the family; without one, with the product.", sString},
+			{"route", "The stations in order, optionally ending with a sink.", arrayOf(sName)},
+			{"process", "Processing times at named stations, overriding theirs: station → distribution.", mapOf(sDist)},
+			{"priority", "Higher first under dispatch = \"priority\".", sPriority},
+		}, []string{"name"}},
+		{"order", "An order of the order book.", []schemaKey{
+			{"name", "Name of the order.", sName},
+			{"source", "The source that releases it, when several release orders.", sName},
+			{"product", "The product ordered.", sName},
+			{"quantity", "Parts ordered; default 1.", intMin(1)},
+			{"release", "When the order is released; default 0.", sDuration},
+			{"due", "Due date; omitted = none.", sDuration},
+			{"priority", "Priority of its parts under dispatch = \"priority\".", sPriority},
+		}, []string{"product"}},
+		{"variant", "An alternative for takt compare.", []schemaKey{
+			{"name", "Name of the variant (required).", sName},
+			{"description", "What the variant changes.", sString},
+			{"set", `Keys to change, by path: { "station.weld.buffer" = 10 }.`, map[string]any{"type": "object"}},
+		}, []string{"name", "set"}},
+	}
+}
+
+// schemaDoc is the schema as a JSON value.
+func schemaDoc() map[string]any {
+	defs := map[string]any{}
+	var top map[string]any
+	for _, t := range schemaTables() {
+		props := map[string]any{}
+		for _, k := range t.keys {
+			p := map[string]any{"description": k.desc}
+			for kk, v := range k.value {
+				if kk == "description" {
+					p[kk] = k.desc + " " + v.(string)
+					continue
+				}
+				p[kk] = v
+			}
+			props[k.name] = p
+		}
+		obj := map[string]any{"type": "object", "description": t.desc, "properties": props, "additionalProperties": false}
+		if len(t.required) > 0 {
+			obj["required"] = t.required
+		}
+		if t.kind == "" {
+			top = obj
+			continue
+		}
+		defs[t.kind] = obj
+	}
+	top["$schema"] = "http://json-schema.org/draft-07/schema#"
+	top["$id"] = "https://github.com/takt-sim/takt/scenario.schema.json"
+	top["title"] = "takt scenario"
+	top["definitions"] = defs
+	return top
+}
