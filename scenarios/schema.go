@@ -45,7 +45,6 @@ var (
 	sString   = map[string]any{"type": "string"}
 	sName     = map[string]any{"type": "string", "minLength": 1}
 	sBool     = map[string]any{"type": "boolean"}
-	sInt      = map[string]any{"type": "integer"}
 	sDuration = map[string]any{"type": []string{"number", "string"}, "minimum": 0,
 		"description": `a plain number in time_unit, or a string with a unit: "90s", "2.5min", "8h", "1.5d", "2w"`}
 	sDist = map[string]any{"type": []string{"number", "string"}, "minimum": 0,
