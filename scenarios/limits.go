@@ -2,10 +2,13 @@ package scenarios
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"unicode/utf8"
+
+	"github.com/takt-sim/takt/sim"
 )
 
 // MaxFileBytes is the largest input file takt reads, a scenario or an
@@ -89,4 +92,34 @@ func (t *table) countAtMost(key string, n int64, limit int, why string) bool {
 	}
 	t.bad(key, "%s = %d is over the limit of %d (%s)", key, n, limit, why)
 	return false
+}
+
+// Explain turns a run's error that is a *sim.LimitError (a replication
+// stopped at a limit: a queue that grew without bound, a stuck clock) into
+// an *InvalidError at the line of the element it names, so that it reads
+// like every other problem of the scenario, FILE:LINE: element: message.
+// Other errors are returned as they are.
+func (sc *Scenario) Explain(err error) error {
+	var le *sim.LimitError
+	if sc == nil || !errors.As(err, &le) {
+		return err
+	}
+	line := 0
+	if sc.lines != nil {
+		line = sc.lines.line(sc.elementPath(le.Kind, le.Name))
+	}
+	return &InvalidError{Problems: []Problem{{File: sc.File, Line: line,
+		Element: fmt.Sprintf("%s %q", le.Kind, le.Name), Msg: le.Msg}}}
+}
+
+// elementPath is the line-index path of the element of the given kind and
+// name ("station[2]"), or "" when there is none.
+func (sc *Scenario) elementPath(kind, name string) string {
+	tables, _ := sc.doc[kind].([]map[string]any)
+	for i, t := range tables {
+		if t["name"] == name {
+			return fmt.Sprintf("%s[%d]", kind, i)
+		}
+	}
+	return ""
 }

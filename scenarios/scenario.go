@@ -94,6 +94,11 @@ func validateModel(ps *problems, sc *Scenario) error {
 	if err := ps.err(); err != nil {
 		return err
 	}
+	if k, loop := sim.ZeroTimeLoop(sc.Model); k >= 0 {
+		ps.add(ps.lines.line(fmt.Sprintf("source[%d]", k)), fmt.Sprintf("source %q", sc.Model.Sources[k].Name), "",
+			"%s", sim.ZeroTimeLoopMessage(sc.Model.Sources[k], loop))
+		return ps.err()
+	}
 	if err := sc.Model.Validate(); err != nil {
 		for _, e := range unjoin(err) {
 			ps.add(0, "", "", "%v", e)

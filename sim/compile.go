@@ -25,8 +25,11 @@ type Plan struct {
 	// (the last one a sink); nil for a product without a route.
 	productRoute    [][]int
 	productStations [][]int // per product: the station index of each step of its route
-	stationOf       map[string]int
-	productIndex    map[string]int
+	// arrivals and capacity are each station's arrival rate and capacity
+	// in an open line, nil for other plants (see openRates).
+	arrivals, capacity []float64
+	stationOf          map[string]int
+	productIndex       map[string]int
 }
 
 // Compile resolves the names of m and checks what a run relies on,
@@ -43,9 +46,13 @@ func Compile(m *Model) (*Plan, error) {
 	c.operators()
 	c.stationShifts()
 	c.p.compileProducts(c.node, c.seen, c.bad)
+	if k, loop := ZeroTimeLoop(m); k >= 0 && len(c.errs) == 0 {
+		c.bad("source %q: %s", m.Sources[k].Name, ZeroTimeLoopMessage(m.Sources[k], loop))
+	}
 	if err := errors.Join(c.errs...); err != nil {
 		return nil, err
 	}
+	c.p.arrivals, c.p.capacity = openRates(m, c.p)
 	return c.p, nil
 }
 

@@ -1,5 +1,7 @@
 package sim
 
+import "fmt"
+
 // Limits bound what one model and one replication may hold, so that no
 // input, however large its numbers, can take all the memory of the machine.
 // Each is far beyond any plant takt is meant for; a scenario over one is
@@ -20,3 +22,15 @@ const (
 	// summary keeps every replication's results.
 	MaxReplications = 100_000
 )
+
+// LimitError reports that a replication stopped at one of the limits above,
+// or because its simulated clock stopped advancing. Element names the
+// element at fault, as the scenario does (`station "m"`, `source "s"`); Msg
+// says what happened, what the limit is and what to change.
+type LimitError struct {
+	Kind, Name string // "station" or "source", and its name
+	Msg        string
+}
+
+// Error is "station \"m\": MSG".
+func (e *LimitError) Error() string { return fmt.Sprintf("%s %q: %s", e.Kind, e.Name, e.Msg) }

@@ -151,6 +151,7 @@ func (m *machine) done(now float64) {
 
 // leave sends the finished parts (one, or a batch) on.
 func (m *machine) leave(now float64) {
+	m.st.finished++
 	if tr := m.st.pl.tracer; tr != nil {
 		tr.PartEvent(now, m.part.id, PartFinished, m.st.spec.Name)
 		for _, p := range m.batch {

@@ -58,6 +58,9 @@ func (b *orderBook) release(*simgo.Event) {
 		o := b.orders[b.next]
 		b.next++
 		for range o.spec.Quantity {
+			if b.s.pl.err != nil {
+				return // a limit was reached: the replication stops
+			}
 			p := b.s.pl.newPart(b.s)
 			p.prod, p.order, p.due = o.prod, o, o.spec.Due
 			b.s.offer(p, now)

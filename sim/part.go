@@ -42,6 +42,7 @@ func (pl *plant) recycle(p *part) {
 func (pl *plant) enter(p *part, now float64) {
 	p.entered = now
 	pl.entered++
+	pl.checkInPlant()
 	pl.wip.Add(now, 1)
 	pl.wipSeries.Set(now, pl.wip.Value())
 	if p.prod != nil {

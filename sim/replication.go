@@ -108,6 +108,15 @@ type plant struct {
 	free     *part
 	tracer   Tracer
 	nextPart int64
+	plan     *Plan
+	// err stops the replication: a limit was reached (see guard.go).
+	err error
+	// waiting counts the parts held at sources, released but not yet in
+	// the plant (order books); they count against MaxInPlant.
+	waiting int64
+	// maxHeld and maxStill are MaxInPlant and maxEventsAtOneInstant; tests
+	// lower them to reach them cheaply.
+	maxHeld, maxStill int64
 
 	bottleneck *bottleneckDetector
 	scheduled  *WorkCalendar
@@ -122,10 +131,6 @@ type plant struct {
 	scrapped  int64
 	sojourn   stats.Tally // time in the plant of every part that left, good or scrap
 }
-
-// chunks is how many pieces a replication's horizon is run in, checking for
-// cancellation between them.
-const chunks = 64
 
 // RunReplication compiles m and simulates its replication index under r;
 // see Plan.Replicate. An experiment compiles once and calls Replicate.
@@ -164,6 +169,9 @@ func (p *Plan) Trace(ctx context.Context, r Run, index int, tr Tracer) (res *Rep
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
+	if err := p.checkOverload(r); err != nil {
+		return nil, err
+	}
 	pl := build(p, r, index)
 	pl.tracer = tr
 	defer pl.sim.Shutdown()
@@ -183,7 +191,8 @@ func (p *Plan) Trace(ctx context.Context, r Run, index int, tr Tracer) (res *Rep
 func build(pln *Plan, r Run, index int) *plant {
 	m := pln.model
 	pl := &plant{sim: simgo.NewSimulation(), run: r, wipSeries: stats.NewLevelSeries(r.Horizon, SeriesBuckets),
-		bottleneck: newBottleneckDetector(len(m.Stations), r.Warmup, r.Horizon), scheduled: pln.scheduled}
+		bottleneck: newBottleneckDetector(len(m.Stations), r.Warmup, r.Horizon), scheduled: pln.scheduled, plan: pln,
+		maxHeld: MaxInPlant, maxStill: maxEventsAtOneInstant}
 	stream := func(element, purpose string) *rand.PCG {
 		return NewStream(r.Seed, index, element, purpose)
 	}
@@ -322,6 +331,9 @@ func buildSource(pl *plant, pln *Plan, i int, stream func(string, string) *rand.
 // simulate runs from time 0 to the horizon, resetting the statistics at the
 // end of the warm-up.
 func (pl *plant) simulate(ctx context.Context) error {
+	// The end comes first of all events at its time: those are out of the
+	// window, as if at the horizon (see justBefore).
+	end := pl.timeout(justBefore(pl.run.Horizon))
 	for _, c := range pl.crews {
 		c.startShift()
 	}
@@ -350,17 +362,7 @@ func (pl *plant) simulate(ctx context.Context) error {
 		// it, in the window (see justBefore): the reset comes first.
 		pl.timeout(justBefore(w)).AddHandler(func(*simgo.Event) { pl.reset(w) })
 	}
-	for k := 1; k <= chunks; k++ {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		t := pl.run.Horizon * float64(k) / chunks
-		if k == chunks {
-			t = justBefore(pl.run.Horizon) // events at the horizon are out of the window
-		}
-		pl.sim.RunUntil(t)
-	}
-	return nil
+	return pl.loop(ctx, end)
 }
 
 // reset starts every statistic's window at now.

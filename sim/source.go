@@ -44,6 +44,8 @@ func (s *source) offer(p *part, now float64) {
 	}
 	s.backlog.push(p)
 	s.to.blocked.push(s)
+	s.pl.waiting++
+	s.pl.checkInPlant()
 }
 
 // schedule draws the time to the next arrival of an open source.
@@ -94,6 +96,7 @@ func (s *source) heldPart(now float64) *part {
 		p, s.held = s.held, nil
 	case OrderBook:
 		p = s.backlog.pop()
+		s.pl.waiting--
 	default:
 		p = s.pl.newPart(s)
 		s.pending--

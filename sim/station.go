@@ -35,6 +35,8 @@ type station struct {
 	cumP   []float64  // cumulative route probabilities
 	router *rand.Rand // nil with a single route
 
+	finished int64 // parts (or batches) finished, for the stuck-clock check
+
 	area  [NumStates]float64 // machine-time per state
 	level stats.TimeWeighted // parts in the buffer
 	wait  stats.Tally        // time in the buffer, 0 for parts that did not wait

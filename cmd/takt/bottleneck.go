@@ -58,7 +58,7 @@ func runBottleneck(cmd *cobra.Command, file string, opts *bottleneckOptions, std
 	c, err := experiment.Sensitivity(cmd.Context(), sc.Model, sc.Run, speedup, opt)
 	bar.Stop()
 	if err != nil {
-		return err
+		return sc.Explain(err)
 	}
 	s := &output.Sensitivity{Comparison: c, Speedup: speedup}
 	throughput := experiment.KPIs()[0]

@@ -65,7 +65,7 @@ func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout, s
 	}
 	c, err := compareAlternatives(cmd, &opts.expFlags, alts, stderr)
 	if err != nil {
-		return err
+		return sc.Explain(err)
 	}
 	view := &output.Comparison{Comparison: c, Order: c.Rank(kpi), Objective: kpi, Values: make([][]any, len(alts))}
 	return writeComparison(&opts.expFlags, sc, view, stdout)

@@ -170,6 +170,8 @@ func (w *worker) run(t experiment.Task) (*sim.Replication, error) {
 		return nil, w.exited(err)
 	}
 	switch {
+	case res.Limit != nil:
+		return nil, res.Limit
 	case res.Err != "":
 		return nil, errors.New(res.Err)
 	case res.Task != t:

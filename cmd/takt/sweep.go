@@ -80,7 +80,7 @@ func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout, stder
 	}
 	c, err := compareAlternatives(cmd, &opts.expFlags, alts, stderr)
 	if err != nil {
-		return err
+		return sc.Explain(err)
 	}
 	view := &output.Comparison{Comparison: c, Paths: paths}
 	for i, pt := range points {

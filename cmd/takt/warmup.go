@@ -49,7 +49,7 @@ func runWarmup(cmd *cobra.Command, file string, opts *expFlags, stdout, stderr i
 	s, err := experiment.Run(cmd.Context(), sc.Model, sc.Run, opt)
 	bar.Stop()
 	if err != nil {
-		return err
+		return sc.Explain(err)
 	}
 	var errs []error
 	if opts.csvDir != "" {

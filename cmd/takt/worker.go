@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"io"
 	"os/signal"
@@ -38,12 +39,15 @@ type (
 		Task experiment.Task
 		Rep  []byte // sim.Replication.MarshalBinary, nil on error
 		Err  string // the replication's error, "" when it ran
+		// Limit is the replication's error when it stopped at a limit, so
+		// that the parent can place it in the scenario (exit 2).
+		Limit *sim.LimitError
 	}
 )
 
 // protocolVersion changes with any change to the messages above or to the
 // encoding of a replication.
-const protocolVersion = 1*1000 + sim.ReplicationEncoding
+const protocolVersion = 2*1000 + sim.ReplicationEncoding
 
 // workerMain runs a worker process on stdin and stdout. It ignores
 // Ctrl-C and SIGTERM: the parent decides, and stops its workers by closing
@@ -90,6 +94,7 @@ func serveWorker(stdin io.Reader, stdout io.Writer) error {
 		}
 		if err != nil {
 			res.Err = err.Error()
+			errors.As(err, &res.Limit)
 		}
 		if err := enc.Encode(res); err != nil {
 			return fmt.Errorf("writing a result: %w", err)
