@@ -57,8 +57,8 @@ func runBottleneck(cmd *cobra.Command, file string, opts *bottleneckOptions, std
 	opt, bar := opts.start(cmd, stderr, (1+len(sc.Model.Stations))*sc.Run.Replications)
 	c, err := experiment.Sensitivity(cmd.Context(), sc.Model, sc.Run, speedup, opt)
 	bar.Stop()
-	if err != nil {
-		return sc.Explain(err)
+	if stop, err := opts.settle(sc.Explain(err)); stop || err != nil {
+		return err
 	}
 	s := &output.Sensitivity{Comparison: c, Speedup: speedup}
 	throughput := experiment.KPIs()[0]

@@ -64,8 +64,8 @@ func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout, s
 		}
 	}
 	c, err := compareAlternatives(cmd, &opts.expFlags, alts, stderr)
-	if err != nil {
-		return sc.Explain(err)
+	if stop, err := opts.settle(sc.Explain(err)); stop || err != nil {
+		return err
 	}
 	view := &output.Comparison{Comparison: c, Order: c.Rank(kpi), Objective: kpi, Values: make([][]any, len(alts))}
 	return writeComparison(&opts.expFlags, sc, view, stdout)

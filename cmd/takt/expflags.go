@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -27,7 +28,10 @@ type expFlags struct {
 	report       string
 	plotsDir     string
 
+	shard shardFlags
+
 	src scenarioSource // of the scenario loaded by load
+	cmd *cobra.Command // the command the flags belong to
 }
 
 func (o *expFlags) register(cmd *cobra.Command) {
@@ -42,6 +46,9 @@ func (o *expFlags) register(cmd *cobra.Command) {
 	f.StringVar(&o.csvDir, "csv", "", "also write the results as CSV into `DIR`")
 	f.StringVar(&o.report, "report", "", "write a self-contained HTML report with charts to `FILE.html`")
 	f.StringVar(&o.plotsDir, "plots", "", "write every chart as SVG and PNG into `DIR`")
+	o.shard.register(f)
+	o.cmd = cmd
+	cmd.PreRunE = func(cmd *cobra.Command, _ []string) error { return o.shard.prepare(cmd) }
 }
 
 // apply overrides r with the flags given; unit is the scenario's time unit.
@@ -77,7 +84,15 @@ func (o *expFlags) apply(cmd *cobra.Command, unit string, r *sim.Run) error {
 
 // load loads the scenario in file (the bundled default scenario when file
 // is "") and keeps its source, from which worker processes build it.
+//
+// Under takt merge it is the scenario the shards were run from, as they
+// recorded it.
 func (o *expFlags) load(file string) (*scenarios.Scenario, error) {
+	if m := mergeFrom(o.cmd); m != nil {
+		h := m.header
+		o.src = scenarioSource{File: h.File, Example: h.Example, Data: h.Data}
+		return o.src.scenario()
+	}
 	sc, src, err := loadSource(file)
 	o.src = src
 	return sc, err
@@ -91,8 +106,39 @@ func (o *expFlags) options(cmd *cobra.Command) experiment.Options {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	return experiment.Options{Workers: workers, Source: o.src.encode(),
+	opt := experiment.Options{Workers: workers, Source: o.src.encode(),
 		Executor: processes{workers: workers, stderr: cmd.ErrOrStderr()}}
+	switch m := mergeFrom(cmd); {
+	case m != nil:
+		opt.Executor = m
+	case o.shard.n > 0:
+		opt.Executor = &shardWriter{inner: opt.Executor, out: o.shard.out, stderr: cmd.ErrOrStderr(), header: shardHeader{
+			Takt: shardVersion(), Protocol: protocolVersion, Command: cmd.Name(), Args: settings(cmd),
+			File: o.src.File, Example: o.src.Example, Data: o.src.Data, Shard: o.shard.i, Shards: o.shard.n}}
+	}
+	return opt
+}
+
+// settle is what a command does with the error of its experiment: stop
+// without printing results (a shard was written, or merge refuses), or go
+// on printing them with the error to report after. A merge of the shards
+// that are there (--allow-partial) prints its partial results and
+// succeeds.
+func (o *expFlags) settle(err error) (stop bool, _ error) {
+	switch {
+	case o.shard.n > 0 && errors.Is(err, errShardWritten):
+		return true, nil
+	case o.shard.n > 0:
+		if err == nil {
+			err = errors.New("no replications ran, no shard written")
+		}
+		return true, err
+	case errors.Is(err, errPartialMerge):
+		return false, nil
+	case mergeFrom(o.cmd) != nil && err != nil:
+		return true, err
+	}
+	return false, err
 }
 
 // start returns the options of an experiment of total replications, with

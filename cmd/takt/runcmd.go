@@ -78,7 +78,8 @@ func runRun(cmd *cobra.Command, opts *runOptions, stdout, stderr io.Writer) erro
 		return err
 	}
 	s, runErr := runReplications(cmd, opts, sc, stderr)
-	if runErr = sc.Explain(runErr); s == nil || scenarios.IsInvalid(runErr) {
+	stop, runErr := opts.settle(sc.Explain(runErr))
+	if stop || s == nil || scenarios.IsInvalid(runErr) {
 		return runErr // a limit reached is an answer about the model, not partial results
 	}
 	if w := output.WarmupText(s); w != "" && runErr == nil {

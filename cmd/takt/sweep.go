@@ -79,8 +79,8 @@ func runSweep(cmd *cobra.Command, file string, opts *sweepOptions, stdout, stder
 		}
 	}
 	c, err := compareAlternatives(cmd, &opts.expFlags, alts, stderr)
-	if err != nil {
-		return sc.Explain(err)
+	if stop, err := opts.settle(sc.Explain(err)); stop || err != nil {
+		return err
 	}
 	view := &output.Comparison{Comparison: c, Paths: paths}
 	for i, pt := range points {

@@ -48,8 +48,8 @@ func runWarmup(cmd *cobra.Command, file string, opts *expFlags, stdout, stderr i
 	opt, bar := opts.start(cmd, stderr, sc.Run.Replications)
 	s, err := experiment.Run(cmd.Context(), sc.Model, sc.Run, opt)
 	bar.Stop()
-	if err != nil {
-		return sc.Explain(err)
+	if stop, err := opts.settle(sc.Explain(err)); stop || err != nil {
+		return err
 	}
 	var errs []error
 	if opts.csvDir != "" {
