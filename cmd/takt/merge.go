@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -42,10 +41,11 @@ Merge refuses (exit 2), naming the files: shards of different scenarios or
 settings, missing shards (with the replications they should have made),
 two files of the same shard, and files that are not takt shards or are
 truncated. --allow-partial merges the shards that are there, marked partial.`,
-		Example: `  takt run line.toml -r 40 --shard 1/4 --out s1.shard   # … up to 4/4
-  takt merge s1.shard s2.shard s3.shard s4.shard
-  takt merge results/ --json > result.json
-  takt merge 'results/*.shard' --allow-partial`,
+		Example: `  takt run scenarios/demo.toml -r 10 --shard 1/2 --out s1.shard
+  takt run scenarios/demo.toml -r 10 --shard 2/2 --out s2.shard
+  takt merge s1.shard s2.shard
+  takt merge . --json > result.json   # every *.shard in the folder
+  takt merge s*.shard --csv results`,
 		Args: args(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			return runMerge(cmd, a, opts, stdout, stderr)
@@ -60,9 +60,15 @@ truncated. --allow-partial merges the shards that are there, marked partial.`,
 	return cmd
 }
 
-// mergeRefusal is a reason not to merge: exit 2.
+// refusal is invalid input that is not a matter of usage, such as shard
+// files that do not merge: exit 2, without a pointer to --help.
+type refusal struct{ error }
+
+func (r refusal) Unwrap() error { return r.error }
+
+// mergeRefusal is a reason not to merge.
 func mergeRefusal(format string, a ...any) error {
-	return usageError{fmt.Errorf(format, a...), "takt merge"}
+	return refusal{fmt.Errorf(format, a...)}
 }
 
 func runMerge(cmd *cobra.Command, patterns []string, opts *mergeOptions, stdout, stderr io.Writer) error {
@@ -323,16 +329,4 @@ func (m *merged) missingText(points []experiment.Point, tasks []experiment.Task)
 
 // shardVersion identifies the build: shards merge only with the build
 // that ran them, whose summary code is theirs.
-func shardVersion() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "unknown"
-	}
-	v := bi.Main.Version
-	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
-			v += " " + s.Key + "=" + s.Value
-		}
-	}
-	return v
-}
+func shardVersion() string { return versionString() }

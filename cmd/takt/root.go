@@ -79,7 +79,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "takt: interrupted") // not Go's "context canceled"
 	default:
 		fmt.Fprintf(stderr, "takt: %v\n", err)
-		if code == exitInvalid {
+		if code == exitInvalid && !errors.As(err, new(refusal)) {
 			help := "takt"
 			if ue := (usageError{}); errors.As(err, &ue) && ue.cmd != "" {
 				help = ue.cmd
@@ -99,7 +99,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, context.Canceled):
 		return exitInterrupted
-	case errors.As(err, &ue), scenarios.IsInvalid(err), errors.Is(err, errInvalidReported):
+	case errors.As(err, &ue), scenarios.IsInvalid(err), errors.Is(err, errInvalidReported), errors.As(err, new(refusal)):
 		return exitInvalid
 	case strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"):
 		return exitInvalid
