@@ -27,10 +27,14 @@ type Comparison struct {
 // all): throughput, WIP and cycle time, or, for an order book, what its
 // customers see.
 func tableKPIs(s *sim.Summary) []string {
+	k := []string{"throughput", "wip", "cycle_time"}
 	if s.Orders != nil {
-		return []string{"on_time", "max_lateness", "mean_flow_time"}
+		k = []string{"on_time", "max_lateness", "mean_flow_time"}
 	}
-	return []string{"throughput", "wip", "cycle_time"}
+	if s.Costs != nil {
+		k = append(k, "cost_per_part", "profit")
+	}
+	return k
 }
 
 // CompareConsole writes the comparison table: for each alternative the
@@ -89,6 +93,10 @@ func kpiLabel(k, unit string) string {
 		return "WIP"
 	case "on_time":
 		return "on time"
+	case "cost_per_part":
+		return "cost per part"
+	case "profit":
+		return "profit per week"
 	}
 	return strings.ReplaceAll(k, "_", " ") + " (" + unit + ")"
 }

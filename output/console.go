@@ -74,6 +74,7 @@ func Console(w io.Writer, s *sim.Summary) error {
 			b.WriteString(table(rows, "  "))
 		}
 	}
+	b.WriteString(costRows(s))
 	if len(s.Products) > 0 {
 		rows := [][]string{{"product", "throughput (/" + u + ")", "WIP", "cycle time (" + u + ")", "p90 (" + u + ")"}}
 		for _, p := range s.Products {

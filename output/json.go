@@ -54,6 +54,8 @@ type SummaryJSON struct {
 	Crews        []CrewJSON    `json:"crews"`
 	Products     []ProductJSON `json:"products"`
 	Orders       *OrdersJSON   `json:"orders,omitempty"`
+	// Costs is there for a plant with costs.
+	Costs *CostsJSON `json:"costs,omitempty"`
 	// Bottlenecks names the bottleneck station(s), most first; Verdict says
 	// it in words.
 	// Precision is the target of --precision, when given.
@@ -203,6 +205,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 				estJSON(x.Lateness), estJSON(x.Tardiness)})
 		}
 	}
+	out.Costs = costsJSON(s.Costs)
 	for _, p := range s.Products {
 		pj := ProductJSON{Name: p.Name, Throughput: estJSON(p.Throughput), WIP: estJSON(p.WIP),
 			CycleTime: estJSON(p.CycleTime), CycleTimeQuantiles: map[string]EstimateJSON{}}

@@ -26,6 +26,9 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 		Section{Heading: "Stations", Text: stationsText, Table: stationRows(s),
 			Charts: []Chart{{Name: "states", Plot: StateBars(s), Height: RowChartHeight(len(s.Stations))}}})
 	secs = append(secs, bottleneckSection(s))
+	if sec, ok := costSection(s); ok {
+		secs = append(secs, sec)
+	}
 	if rows := reliabilityRows(s); len(rows) > 1 {
 		secs = append(secs, Section{Heading: "Reliability", Text: reliabilityText, Table: rows})
 	}

@@ -89,6 +89,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 		pl.model.Stations = append(pl.model.Stations, st)
 		pl.routes = append(pl.routes, routes)
 	}
+	decodeCosts(root, pl, unit)
 	for _, t := range pl.sinks {
 		t.known("name")
 		name, _ := t.m["name"].(string) // checked by names
@@ -174,7 +175,7 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 
 // decodeStation reads one [[station]] and its routes as written.
 func decodeStation(t *table, unit string, hasProducts bool) (sim.Station, []route) {
-	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework", "batch", "assemble", "output")
+	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework", "batch", "assemble", "output", "cost")
 	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
 	st.Name, _ = t.m["name"].(string) // checked by names
 	if n, ok := t.integer("machines"); ok {

@@ -71,6 +71,7 @@ func ExampleExamples() {
 	// Output:
 	// assembly
 	// bottleneck-shift
+	// cost-study
 	// demo
 	// job-shop
 	// mm1

@@ -12,7 +12,7 @@ import (
 func decodeProducts(tables []*table, unit string) []sim.Product {
 	var out []sim.Product
 	for _, t := range tables {
-		t.known("name", "family", "route", "process", "priority")
+		t.known("name", "family", "route", "process", "priority", "material_cost", "price")
 		p := sim.Product{}
 		p.Name, _ = t.m["name"].(string) // checked by names
 		p.Family, _ = t.str("family")

@@ -18,7 +18,7 @@ type elementRef struct {
 func (pl *plant) decodeCrews(tables []*table) []sim.Crew {
 	var crews []sim.Crew
 	for _, t := range tables {
-		t.known("name", "size", "shift")
+		t.known("name", "size", "shift", "cost_per_hour", "overtime")
 		c := sim.Crew{Size: 1}
 		c.Name, _ = t.m["name"].(string) // checked by names
 		if name, ok := t.str("shift"); ok {

@@ -15,6 +15,7 @@ type crew struct {
 	free     int
 	waiting  []*crewRequest
 	busy     stats.TimeWeighted // members at work
+	overtime stats.TimeWeighted // members at work off shift (finishing a task)
 	calendar *WorkCalendar
 	clock    *calendarClock
 	off      bool // off shift
@@ -68,6 +69,9 @@ func (c *crew) enqueue(req *crewRequest) {
 func (c *crew) release(n int, now float64) {
 	c.free += n
 	c.busy.Add(now, -float64(n))
+	if c.off {
+		c.overtime.Add(now, -float64(n))
+	}
 	c.serve(now)
 }
 
@@ -109,7 +113,10 @@ func (c *crew) change(*simgo.Event) {
 	now := c.pl.sim.Now()
 	c.off = !c.clock.next().on
 	c.clock.advance()
-	if !c.off {
+	if c.off {
+		c.overtime.Set(now, c.busy.Value())
+	} else {
+		c.overtime.Set(now, 0)
 		c.serve(now)
 	}
 	c.schedule(now)

@@ -60,6 +60,8 @@ type Crew struct {
 	Size int
 	// Shift names the calendar the members work; "" for around the clock.
 	Shift string
+	// Cost is what each member costs; used when Model.Costs is set.
+	Cost LabourCost
 }
 
 // Phase is the part of a machine's work that needs operators.

@@ -57,6 +57,8 @@ type Model struct {
 	Crews    []Crew
 	Shifts   []Shift
 	Products []Product
+	// Costs are the plant-wide money rates; nil for a plant without costs.
+	Costs *Costs
 }
 
 // Source releases parts into the plant at one station.
@@ -112,6 +114,8 @@ type Station struct {
 	Batch int
 	// Assembly joins parts by a bill of materials; nil for none.
 	Assembly *Assembly
+	// Cost is what each machine costs; used when Model.Costs is set.
+	Cost MachineCost
 }
 
 // Route is one branch of a station's routing: the name of a station or a sink

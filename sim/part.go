@@ -46,6 +46,7 @@ func (pl *plant) enter(p *part, now float64) {
 	pl.wip.Add(now, 1)
 	pl.wipSeries.Set(now, pl.wip.Value())
 	if p.prod != nil {
+		p.prod.entered++
 		p.prod.wip.Add(now, 1)
 	}
 	if pl.tracer != nil {

@@ -20,6 +20,9 @@ type Product struct {
 	// Process overrides the processing time at the named stations.
 	Process  map[string]Dist
 	Priority int // higher first with the priority dispatch rule
+	// Material is the cost of a part released, Revenue the price of a good
+	// part reaching a sink; used when Model.Costs is set.
+	Material, Revenue float64
 }
 
 // Share is one product's share of a source's releases.
@@ -47,6 +50,7 @@ type productRun struct {
 	key      string
 
 	completed int64
+	entered   int64 // parts released since the warm-up
 	cycle     stats.Tally
 	sketch    stats.Sketch
 	wip       stats.TimeWeighted

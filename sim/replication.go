@@ -54,6 +54,13 @@ type Replication struct {
 	// good or scrap, and their mean time in it, in the window: Little's law
 	// is WIP = DepartureRate × Sojourn.
 	DepartureRate, Sojourn float64
+
+	// Costs is the cost per time unit of each CostCategory in the window,
+	// Revenue the revenue per time unit and ProfitPerWeek their difference
+	// over a week; Costs is nil for a model without costs.
+	Costs         []float64
+	Revenue       float64
+	ProfitPerWeek float64
 }
 
 // ProductResult holds one product's results in one replication.
@@ -130,6 +137,9 @@ type plant struct {
 	joined    int64 // parts consumed into assemblies
 	scrapped  int64
 	sojourn   stats.Tally // time in the plant of every part that left, good or scrap
+
+	model           *Model
+	enteredAtWarmup int64 // entered at the end of the warm-up
 }
 
 // RunReplication compiles m and simulates its replication index under r;
@@ -190,7 +200,7 @@ func (p *Plan) Trace(ctx context.Context, r Run, index int, tr Tracer) (res *Rep
 // to its own stream: products, crews, stations, sinks, sources.
 func build(pln *Plan, r Run, index int) *plant {
 	m := pln.model
-	pl := &plant{sim: simgo.NewSimulation(), run: r, wipSeries: stats.NewLevelSeries(r.Horizon, SeriesBuckets),
+	pl := &plant{sim: simgo.NewSimulation(), run: r, model: m, wipSeries: stats.NewLevelSeries(r.Horizon, SeriesBuckets),
 		bottleneck: newBottleneckDetector(len(m.Stations), r.Warmup, r.Horizon), scheduled: pln.scheduled, plan: pln,
 		maxHeld: MaxInPlant, maxStill: maxEventsAtOneInstant}
 	stream := func(element, purpose string) *rand.PCG {
@@ -375,13 +385,15 @@ func (pl *plant) reset(now float64) {
 	}
 	for _, c := range pl.crews {
 		c.busy.Reset(now)
+		c.overtime.Reset(now)
 	}
 	pl.wip.Reset(now)
+	pl.enteredAtWarmup = pl.entered
 	pl.cycle.Reset()
 	pl.ctSketch.Reset()
 	pl.sojourn.Reset()
 	for _, pr := range pl.products {
-		pr.completed = 0
+		pr.completed, pr.entered = 0, 0
 		pr.cycle.Reset()
 		pr.sketch.Reset()
 		pr.wip.Reset(now)
@@ -436,6 +448,7 @@ func (pl *plant) results(index int) *Replication {
 		}
 		res.Products = append(res.Products, r)
 	}
+	pl.costs(res, window)
 	return res
 }
 

@@ -33,6 +33,7 @@ type Summary struct {
 	Crews          []CrewSummary
 	Products       []ProductSummary
 	Orders         *OrdersSummary // nil without order books
+	Costs          *CostSummary   // nil for a plant without costs
 	// PrecisionTarget is the relative half-width of throughput asked for by
 	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
 	// within the cap on replications.
@@ -186,6 +187,9 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 	}
 	if len(reps) > 0 && len(reps[0].Orders) > 0 {
 		s.Orders = summarizeOrders(m, reps, col)
+	}
+	if m.Costs != nil {
+		s.Costs = summarizeCosts(m.Costs, col)
 	}
 	for k, c := range m.Crews {
 		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,

@@ -31,11 +31,21 @@ func KPIs() []KPI {
 	}
 	k = append(k, KPI{"throughput_scheduled", true, func(r *sim.Replication) float64 { return r.ThroughputScheduled }})
 	// Order books (NaN without orders).
-	return append(k,
+	k = append(k,
 		KPI{"on_time", true, (*sim.Replication).OnTime},
 		KPI{"max_lateness", false, (*sim.Replication).MaxLateness},
 		KPI{"mean_tardiness", false, (*sim.Replication).MeanTardiness},
 		KPI{"mean_flow_time", false, (*sim.Replication).MeanFlowTime})
+	// Money (NaN without costs): per good part, per week, per time unit.
+	k = append(k,
+		KPI{"cost_per_part", false, (*sim.Replication).CostPerPart},
+		KPI{"profit", true, (*sim.Replication).Profit},
+		KPI{"cost", false, (*sim.Replication).TotalCost},
+		KPI{"revenue", true, (*sim.Replication).RevenueRate})
+	for _, c := range sim.CostCategories() {
+		k = append(k, KPI{"cost_" + c.String(), false, func(r *sim.Replication) float64 { return r.Cost(c) }})
+	}
+	return k
 }
 
 // KPIByName returns the KPI called name.
