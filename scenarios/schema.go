@@ -51,6 +51,7 @@ var (
 		"description": `a constant (number) or "const(d)", "exp(mean)", "uniform(a, b)", "tri(min, mode, max)", "normal(mean, sd)", "lognormal(mean, sd)", "gamma(mean, sd)", "erlang(mean, k)", "weibull(shape, scale)", "empirical(v1:p1, v2:p2, …)"; arguments are durations`}
 	sBasis    = map[string]any{"enum": []string{"operating", "calendar"}}
 	sPriority = map[string]any{"type": "integer"}
+	sMoney    = map[string]any{"type": "number", "minimum": 0}
 )
 
 func intMin(lo int) map[string]any { return map[string]any{"type": "integer", "minimum": lo} }
@@ -85,7 +86,16 @@ func schemaTables() []schemaTable {
 			{"product", "A product: family, route, own process times, priority.", arrayOf(ref("product"))},
 			{"order", "An order of an order book, released by a source.", arrayOf(ref("order"))},
 			{"variant", "An alternative for `takt compare`: the scenario with some keys set.", arrayOf(ref("variant"))},
+			{"costs", "Plant-wide money: material, price, scrap, WIP holding, lateness, overtime factor; any cost key makes the plant costed.", ref("costs")},
 		}, []string{"name", "run"}},
+		{"costs", "Plant-wide money, in the scenario's money (takt knows no currency).", []schemaKey{
+			{"material", "Cost per part released, for parts of no product (or one without material_cost).", sMoney},
+			{"price", "Revenue per good part reaching a sink, likewise.", sMoney},
+			{"scrap", "Cost per part scrapped, on top of its material.", sMoney},
+			{"holding", "Cost per part in the plant per hour (WIP holding).", sMoney},
+			{"lateness", "Penalty per order per day of tardiness.", sMoney},
+			{"overtime", "The crews' default overtime factor; default 1.5.", sMoney},
+		}, nil},
 		{"run", "How to run the scenario.", []schemaKey{
 			{"horizon", "Length of one replication, warm-up included (required).", sDuration},
 			{"warmup", "Initial period whose statistics are discarded; 0 <= warmup < horizon; default 0.", sDuration},
@@ -128,7 +138,15 @@ func schemaTables() []schemaTable {
 			{"assemble", "A bill of materials: product → parts of it joined into one; the first component becomes the assembled part.",
 				mapOf(intMin(1))},
 			{"output", "The product of the assembled part, which takes up that product's route from this station.", sName},
+			{"cost", "What each machine costs: running, idle, down per machine-hour, fixed per machine per week, setup per setup.", ref("station.cost")},
 		}, []string{"name", "process"}},
+		{"station.cost", "What each machine of the station costs.", []schemaKey{
+			{"running", "Per machine-hour busy or in setup.", sMoney},
+			{"idle", "Per machine-hour starved, blocked or waiting for operators.", sMoney},
+			{"down", "Per machine-hour down, waiting for a crew or in maintenance.", sMoney},
+			{"fixed", "Per machine per week, whatever its state.", sMoney},
+			{"setup", "Per setup.", sMoney},
+		}, nil},
 		{"station.to", "One branch of a split.", []schemaKey{
 			{"station", "The station of this branch.", sName},
 			{"sink", "The sink of this branch.", sName},
@@ -169,6 +187,8 @@ func schemaTables() []schemaTable {
 			{"name", "Unique across all elements (required).", sName},
 			{"size", "Number of members; default 1.", intMin(1)},
 			{"shift", "The members' working calendar; omitted = always.", sName},
+			{"cost_per_hour", "Pay per member per scheduled hour (the crew's shift; every hour without one).", sMoney},
+			{"overtime", "Factor on the pay for time at work after the shift's end; default [costs] overtime.", sMoney},
 		}, []string{"name"}},
 		{"shift", "A weekly working calendar.", []schemaKey{
 			{"name", "Unique across all elements (required).", sName},
@@ -181,6 +201,8 @@ func schemaTables() []schemaTable {
 			{"route", "The stations in order, optionally ending with a sink.", arrayOf(sName)},
 			{"process", "Processing times at named stations, overriding theirs: station → distribution.", mapOf(sDist)},
 			{"priority", "Higher first under dispatch = \"priority\".", sPriority},
+			{"material_cost", "Material cost per part released.", sMoney},
+			{"price", "Revenue per good part reaching a sink.", sMoney},
 		}, []string{"name"}},
 		{"order", "An order of the order book.", []schemaKey{
 			{"name", "Name of the order.", sName},
