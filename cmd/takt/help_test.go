@@ -52,14 +52,14 @@ func runExamples(t *testing.T, examples string) {
 // runExample runs one example command: "takt ARGS [> FILE]", with globs
 // expanded as a shell would.
 func runExample(t *testing.T, command string) {
-	command, redirect, _ := strings.Cut(command, ">")
-	words := strings.Fields(command)
+	command, redirect := cutRedirect(command)
+	words, quoted := shellWords(command)
 	if len(words) == 0 || words[0] != "takt" {
 		t.Fatalf("example %q does not start with takt", command)
 	}
 	var args []string
-	for _, w := range words[1:] {
-		if strings.ContainsAny(w, "*?[") {
+	for i, w := range words[1:] {
+		if !quoted[i+1] && strings.ContainsAny(w, "*?[") {
 			matches, _ := filepath.Glob(w)
 			if len(matches) == 0 {
 				t.Fatalf("example %q: %s matches no file", command, w)
@@ -83,13 +83,55 @@ func runExample(t *testing.T, command string) {
 	}
 }
 
+// cutRedirect splits "COMMAND > FILE" at a > outside double quotes.
+func cutRedirect(command string) (string, string) {
+	in := false
+	for i, r := range command {
+		switch {
+		case r == '"':
+			in = !in
+		case r == '>' && !in:
+			return command[:i], command[i+1:]
+		}
+	}
+	return command, ""
+}
+
+// shellWords splits a command line into words as a shell would for the
+// examples: at spaces, with "double quotes" grouping (and not globbing) a
+// word.
+func shellWords(s string) (words []string, quoted []bool) {
+	var w strings.Builder
+	in, any, q := false, false, false
+	flush := func() {
+		if any {
+			words, quoted = append(words, w.String()), append(quoted, q)
+		}
+		w.Reset()
+		any, q = false, false
+	}
+	for _, r := range s {
+		switch {
+		case r == '"':
+			in, any, q = !in, true, true
+		case (r == ' ' || r == '\t') && !in:
+			flush()
+		default:
+			w.WriteRune(r)
+			any = true
+		}
+	}
+	flush()
+	return words, quoted
+}
+
 // TestSharedFlags checks that every command that runs replications takes
 // every flag of expFlags, with the same shorthand and default.
 func TestSharedFlags(t *testing.T) {
 	shared := &cobra.Command{}
 	(&expFlags{}).register(shared)
 	root := newRoot(&bytes.Buffer{}, &bytes.Buffer{})
-	for _, name := range []string{"run", "compare", "sweep", "bottleneck", "warmup"} {
+	for _, name := range []string{"run", "compare", "sweep", "bottleneck", "warmup", "optimize"} {
 		c, _, err := root.Find([]string{name})
 		if err != nil || c.Name() != name {
 			t.Fatalf("no command %s: %v", name, err)

@@ -128,8 +128,8 @@ confidence intervals.`,
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err, c.CommandPath()} })
 	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout, stderr), newExamplesCmd(stdout),
-		newCompareCmd(stdout, stderr), newSweepCmd(stdout, stderr), newBottleneckCmd(stdout, stderr), newWarmupCmd(stdout, stderr), newSchemaCmd(stdout),
-		newMergeCmd(stdout, stderr))
+		newCompareCmd(stdout, stderr), newSweepCmd(stdout, stderr), newBottleneckCmd(stdout, stderr), newWarmupCmd(stdout, stderr),
+		newOptimizeCmd(stdout, stderr), newSchemaCmd(stdout), newMergeCmd(stdout, stderr))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }

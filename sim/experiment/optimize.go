@@ -221,24 +221,38 @@ const maxEnumerate = 1_000_000
 // nil when there are more than limit or the space has more than
 // maxEnumerate designs (the space is then searched).
 func enumerate(p Problem, limit int) [][]float64 {
+	out := [][]float64{}
+	complete := forEachDesign(p, func(x []float64) bool {
+		if p.feasible(x) {
+			out = append(out, x)
+		}
+		return len(out) <= limit
+	})
+	if !complete {
+		return nil
+	}
+	return out
+}
+
+// forEachDesign calls fn with every design (feasible or not) in
+// lexicographic order while fn returns true, and reports whether it saw
+// them all; it sees none of a space of more than maxEnumerate designs.
+func forEachDesign(p Problem, fn func(x []float64) bool) bool {
 	size := 1.0
 	for _, v := range p.Vars {
 		size *= float64(len(v.Values))
 	}
 	if size > maxEnumerate {
-		return nil
+		return false
 	}
-	out := [][]float64{}
 	idx := make([]int, len(p.Vars))
 	for {
 		x := make([]float64, len(idx))
 		for i, k := range idx {
 			x[i] = p.Vars[i].Values[k]
 		}
-		if p.feasible(x) {
-			if out = append(out, x); len(out) > limit {
-				return nil
-			}
+		if !fn(x) {
+			return false
 		}
 		i := len(idx) - 1
 		for ; i >= 0; i-- {
@@ -248,7 +262,7 @@ func enumerate(p Problem, limit int) [][]float64 {
 			idx[i] = 0
 		}
 		if i < 0 {
-			return out
+			return true
 		}
 	}
 }

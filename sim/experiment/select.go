@@ -136,67 +136,77 @@ func diffVariance(a, b []float64) float64 {
 
 // compass searches the space with COMPASS (Convergent Optimization via
 // Most-Promising-Area Stochastic Search; Hong & Nelson, Operations
-// Research 54(1), 2006). Each iteration samples new designs uniformly by
-// coordinate steps (Hong, Nelson & Xu 2010) from the most promising area
+// Research 54(1), 2006), restarted from random designs in the manner of
+// Industrial Strength COMPASS (Xu, Nelson & Hong 2010). One local search
+// keeps the designs it visited; each iteration samples new designs
+// uniformly by coordinate steps from its most promising area
 //
-//	C = { x feasible : ‖x − x*‖ ≤ ‖x − y‖ for every visited y },
+//	C = { x feasible : ‖x − x*‖ ≤ ‖x − y‖ for every y this search visited },
 //
-// the designs closer to the current best x* than to any other visited
-// design, gives them n₀ replications and the current best n₀ + ⌊k/2⌋
-// (a growing allocation, so the best's estimate converges), and takes the
-// design with the best mean as the new x*. It stops when C holds no
-// unvisited design (x* is a local optimum: COMPASS converges to one) or
-// when 60% of the budget is spent. The candidates for the selection are
-// the 10 visited designs with the best means.
+// the designs closer to its best x* than to any other design it visited,
+// gives them n₀ replications and x* n₀ + ⌊k/2⌋ (a growing allocation, so
+// the best's estimate converges), and takes the design with the best mean
+// as the new x*. When C holds no unvisited design, x* is a local optimum
+// (to which COMPASS converges) and a new local search starts from a random
+// unvisited design. The search ends after maxRestarts local searches in a
+// row that find nothing better, or when 60% of the budget is spent. The
+// candidates for the selection are the 10 visited designs with the best
+// means; every replication of a design is shared by all searches.
 func compass(ctx context.Context, e *evaluator, o *Optimization) ([]*Design, error) {
 	p := e.p
 	rng := rand.New(sim.NewStream(p.Run.Seed, 0, "optimize", "compass"))
-	start, ok := p.Start, p.Start != nil && p.feasible(p.Start)
-	for try := 0; !ok && try < 10000; try++ {
-		start = make([]float64, len(p.Vars))
-		for i, v := range p.Vars {
-			start[i] = v.Values[rng.IntN(len(v.Values))]
-		}
-		ok = p.feasible(start)
-	}
-	if !ok {
-		return nil, errNoFeasible
-	}
-	best, err := e.design(start)
-	if err != nil {
-		return nil, err
-	}
 	n0 := p.Run.Replications
 	e.budget = p.budget(100)
-	if err := e.simulate(ctx, []*Design{best}, n0, false); err != nil {
-		return nil, err
-	}
-	o.Path = append(o.Path, 0)
-	for k := 1; 10*e.used < 6*e.budget; k++ {
-		xs := sampleArea(rng, p, best.X, e.order, max(3, len(p.Vars)))
-		if len(xs) == 0 {
-			break
+	var best *Design // over all searches
+	for restarts, k := 0, 1; 10*e.used < 6*e.budget && restarts < maxRestarts; restarts++ {
+		start, ok := p.Start, best == nil && p.Start != nil && p.feasible(p.Start)
+		if !ok {
+			if start, ok = randomDesign(rng, p, e.designs); !ok {
+				break
+			}
 		}
-		var fresh []*Design
-		for _, x := range xs {
-			d, err := e.design(x)
-			if err != nil {
+		x, err := e.design(start)
+		if err != nil {
+			return nil, err
+		}
+		if err := e.simulate(ctx, []*Design{x}, n0, false); err != nil {
+			return nil, err
+		}
+		local := []*Design{x}
+		for ; 10*e.used < 6*e.budget; k++ {
+			xs := sampleArea(rng, p, x.X, local, max(3, len(p.Vars)))
+			if len(xs) == 0 {
+				break
+			}
+			for _, y := range xs {
+				d, err := e.design(y)
+				if err != nil {
+					return nil, err
+				}
+				local = append(local, d)
+				if err := e.simulate(ctx, []*Design{d}, n0, false); err != nil {
+					return nil, err
+				}
+			}
+			if err := e.simulate(ctx, []*Design{x}, n0+k/2, false); err != nil {
 				return nil, err
 			}
-			fresh = append(fresh, d)
-		}
-		if err := e.simulate(ctx, fresh, n0, false); err != nil {
-			return nil, err
-		}
-		if err := e.simulate(ctx, []*Design{best}, n0+k/2, false); err != nil {
-			return nil, err
-		}
-		for _, d := range e.order {
-			if e.mean(d, false) > e.mean(best, false) {
-				best = d
+			for _, d := range local {
+				if e.mean(d, false) > e.mean(x, false) {
+					x = d
+				}
 			}
+			if best == nil || e.mean(x, false) > e.mean(best, false) {
+				best, restarts = x, -1 // a better design: the run of failed restarts starts again
+			}
+			o.Path = append(o.Path, slices.Index(e.order, best))
 		}
-		o.Path = append(o.Path, slices.Index(e.order, best))
+		if best == nil {
+			best = x
+		}
+	}
+	if best == nil {
+		return nil, errNoFeasible
 	}
 	ranked := append([]*Design(nil), e.order...)
 	slices.SortStableFunc(ranked, func(a, b *Design) int {
@@ -210,6 +220,25 @@ func compass(ctx context.Context, e *evaluator, o *Optimization) ([]*Design, err
 		return 0
 	})
 	return ranked[:min(10, len(ranked))], nil
+}
+
+// maxRestarts is how many local searches in a row may fail to find a
+// better design before the search ends.
+const maxRestarts = 5
+
+// randomDesign draws a feasible design not in visited, uniformly by
+// rejection (10 000 tries).
+func randomDesign(rng *rand.Rand, p Problem, visited map[string]*Design) ([]float64, bool) {
+	for range 10000 {
+		x := make([]float64, len(p.Vars))
+		for i, v := range p.Vars {
+			x[i] = v.Values[rng.IntN(len(v.Values))]
+		}
+		if _, seen := visited[key(x)]; !seen && p.feasible(x) {
+			return x, true
+		}
+	}
+	return nil, false
 }
 
 // sampleArea draws up to m unvisited designs of the most promising area
@@ -252,6 +281,23 @@ func sampleArea(rng *rand.Rand, p Problem, best []float64, visited []*Design, m 
 			seen[key(cur)] = true
 			out = append(out, cur)
 		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	// The walks met only visited designs: list the area's unvisited ones
+	// (where the space is small enough) and draw from them.
+	var rest [][]float64
+	forEachDesign(p, func(x []float64) bool {
+		if !seen[key(x)] && inArea(x) {
+			rest = append(rest, x)
+		}
+		return true
+	})
+	for len(rest) > 0 && len(out) < m {
+		i := rng.IntN(len(rest))
+		out = append(out, rest[i])
+		rest = append(rest[:i], rest[i+1:]...)
 	}
 	return out
 }
