@@ -71,6 +71,7 @@ func ExampleExamples() {
 	// Output:
 	// assembly
 	// bottleneck-shift
+	// buffer-allocation
 	// cost-study
 	// demo
 	// job-shop
