@@ -34,6 +34,7 @@ func (pl *plant) loop(ctx context.Context, end *simgo.Event) error {
 	done := ctx.Done()
 	last, still := math.Inf(-1), int64(0)
 	var snapshot []int64
+	step, reported := progressStep(ctx), 0
 	for n := 1; !end.Processed() && pl.err == nil && pl.sim.Step(); n++ {
 		if n%checkEvery != 0 {
 			continue
@@ -42,6 +43,9 @@ func (pl *plant) loop(ctx context.Context, end *simgo.Event) error {
 		case <-done:
 			return ctx.Err()
 		default:
+		}
+		if step != nil {
+			reported = pl.progressTo(step, reported, ProgressSteps*pl.sim.Now()/pl.run.Horizon)
 		}
 		if now := pl.sim.Now(); now != last {
 			last, still, snapshot = now, 0, nil
@@ -54,6 +58,9 @@ func (pl *plant) loop(ctx context.Context, end *simgo.Event) error {
 		case still >= pl.maxStill:
 			pl.fail(pl.stuck(snapshot))
 		}
+	}
+	if step != nil && pl.err == nil {
+		pl.progressTo(step, reported, ProgressSteps)
 	}
 	return pl.err
 }
