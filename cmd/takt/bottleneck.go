@@ -54,8 +54,8 @@ func runBottleneck(cmd *cobra.Command, file string, opts *bottleneckOptions, std
 	if err := opts.apply(cmd, sc.TimeUnit, &sc.Run); err != nil {
 		return err
 	}
-	opt, bar := opts.start(cmd, stderr, (1+len(sc.Model.Stations))*sc.Run.Replications)
-	c, err := experiment.Sensitivity(cmd.Context(), sc.Model, sc.Run, speedup, opt)
+	ctx, opt, bar := opts.start(cmd, stderr, (1+len(sc.Model.Stations))*sc.Run.Replications)
+	c, err := experiment.Sensitivity(ctx, sc.Model, sc.Run, speedup, opt)
 	bar.Stop()
 	if stop, err := opts.settle(sc.Explain(err)); stop || err != nil {
 		return err

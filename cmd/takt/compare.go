@@ -73,9 +73,9 @@ func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout, s
 
 // compareAlternatives runs the alternatives with a progress bar.
 func compareAlternatives(cmd *cobra.Command, o *expFlags, alts []experiment.Alternative, stderr io.Writer) (*experiment.Comparison, error) {
-	opt, bar := o.start(cmd, stderr, len(alts)*alts[0].Run.Replications)
+	ctx, opt, bar := o.start(cmd, stderr, len(alts)*alts[0].Run.Replications)
 	defer bar.Stop()
-	return experiment.Compare(cmd.Context(), alts, opt)
+	return experiment.Compare(ctx, alts, opt)
 }
 
 // writeComparison prints the comparison table or JSON and writes the

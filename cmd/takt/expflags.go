@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -30,8 +31,9 @@ type expFlags struct {
 
 	shard shardFlags
 
-	src scenarioSource // of the scenario loaded by load
-	cmd *cobra.Command // the command the flags belong to
+	src   scenarioSource // of the scenario loaded by load
+	cmd   *cobra.Command // the command the flags belong to
+	steps func(int64)    // progress of replications in worker processes (set by start)
 }
 
 func (o *expFlags) register(cmd *cobra.Command) {
@@ -107,7 +109,7 @@ func (o *expFlags) options(cmd *cobra.Command) experiment.Options {
 		workers = runtime.NumCPU()
 	}
 	opt := experiment.Options{Workers: workers, Source: o.src.encode(),
-		Executor: processes{workers: workers, stderr: cmd.ErrOrStderr()}}
+		Executor: processes{workers: workers, stderr: cmd.ErrOrStderr(), steps: o.steps}}
 	switch m := mergeFrom(cmd); {
 	case m != nil:
 		opt.Executor = m
@@ -141,11 +143,14 @@ func (o *expFlags) settle(err error) (stop bool, _ error) {
 	return false, err
 }
 
-// start returns the options of an experiment of total replications, with
-// a progress bar on stderr (unless -q); stop the bar when the run ends.
-func (o *expFlags) start(cmd *cobra.Command, stderr io.Writer, total int) (experiment.Options, *progress) {
+// start returns the context and options of an experiment of total
+// replications, with a progress bar on stderr (unless -q) that moves with
+// the simulated time of the running replications, in this process or in
+// worker processes; stop the bar when the run ends.
+func (o *expFlags) start(cmd *cobra.Command, stderr io.Writer, total int) (context.Context, experiment.Options, *progress) {
 	bar := startProgress(stderr, total, o.quiet)
+	o.steps = bar.Steps
 	opt := o.options(cmd)
 	opt.Progress = bar.Update
-	return opt, bar
+	return sim.WithProgress(cmd.Context(), bar.Step), opt, bar
 }

@@ -25,8 +25,9 @@ import (
 // are kept, and the failure names the replication and its seed.
 type processes struct {
 	workers int
-	stderr  io.Writer // the workers' stderr
-	exe     string    // this binary; "" for os.Executable
+	stderr  io.Writer     // the workers' stderr
+	exe     string        // this binary; "" for os.Executable
+	steps   func(n int64) // progress: checkpoints the workers' replications passed; may be nil
 }
 
 // Execute implements experiment.Executor.
@@ -39,7 +40,7 @@ func (p processes) Execute(ctx context.Context, points []experiment.Point, tasks
 	for _, pt := range points {
 		job.Points = append(job.Points, workerPoint{Name: pt.Name, Run: pt.Run, Recipe: pt.Recipe})
 	}
-	h := &handout{tasks: tasks, points: points, done: done}
+	h := &handout{tasks: tasks, points: points, done: done, steps: p.steps}
 	ws := make([]*worker, 0, n)
 	defer func() {
 		for _, w := range ws {
@@ -81,6 +82,7 @@ type handout struct {
 	err    error // the first failure; no task is handed out after it
 	points []experiment.Point
 	done   func(experiment.Task, *sim.Replication)
+	steps  func(n int64) // may be nil
 }
 
 // take returns the next task, or false when there is none or a task failed.
@@ -102,7 +104,7 @@ func (h *handout) serve(ctx context.Context, w *worker) {
 		if !ok {
 			return
 		}
-		rep, err := w.run(t)
+		rep, err := w.run(t, h.steps)
 		h.mu.Lock()
 		switch {
 		case ctx.Err() != nil: // killed on purpose: not a failure
@@ -160,14 +162,24 @@ func (p processes) start(job workerJob) (*worker, error) {
 	return w, nil
 }
 
-// run has the worker run task t and returns its replication.
-func (w *worker) run(t experiment.Task) (*sim.Replication, error) {
+// run has the worker run task t and returns its replication, passing the
+// checkpoints of its progress frames to steps (when not nil).
+func (w *worker) run(t experiment.Task, steps func(int64)) (*sim.Replication, error) {
 	if err := w.enc.Encode(workerTask{Task: t}); err != nil {
 		return nil, w.exited(err)
 	}
 	var res workerResult
-	if err := w.dec.Decode(&res); err != nil {
-		return nil, w.exited(err)
+	for {
+		res = workerResult{}
+		if err := w.dec.Decode(&res); err != nil {
+			return nil, w.exited(err)
+		}
+		if res.Steps > 0 && steps != nil {
+			steps(res.Steps)
+		}
+		if !res.Progress {
+			break
+		}
 	}
 	switch {
 	case res.Limit != nil:

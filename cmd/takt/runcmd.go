@@ -109,14 +109,14 @@ func applyRunFlags(cmd *cobra.Command, opts *runOptions, sc *scenarios.Scenario)
 // with a progress bar.
 func runReplications(cmd *cobra.Command, opts *runOptions, sc *scenarios.Scenario, stderr io.Writer) (*sim.Summary, error) {
 	if opts.precision == "" {
-		o, bar := opts.start(cmd, stderr, sc.Run.Replications)
+		ctx, o, bar := opts.start(cmd, stderr, sc.Run.Replications)
 		defer bar.Stop()
-		return experiment.Run(cmd.Context(), sc.Model, sc.Run, o)
+		return experiment.Run(ctx, sc.Model, sc.Run, o)
 	}
 	p, _ := parseFraction(opts.precision)
-	o, bar := opts.start(cmd, stderr, opts.maxReps)
+	ctx, o, bar := opts.start(cmd, stderr, opts.maxReps)
 	defer bar.Stop()
-	s, err := experiment.RunToPrecision(cmd.Context(), sc.Model, sc.Run, p, opts.maxReps, o)
+	s, err := experiment.RunToPrecision(ctx, sc.Model, sc.Run, p, opts.maxReps, o)
 	if err == nil && !s.PrecisionMet {
 		fmt.Fprintf(stderr, "takt: warning: the throughput half-width is %s of the mean after %d replications (the cap), not %s\n",
 			pct(s.Throughput.HalfWidth/s.Throughput.Mean), len(s.Replications), opts.precision)

@@ -45,8 +45,8 @@ func runWarmup(cmd *cobra.Command, file string, opts *expFlags, stdout, stderr i
 	if err := opts.apply(cmd, sc.TimeUnit, &sc.Run); err != nil {
 		return err
 	}
-	opt, bar := opts.start(cmd, stderr, sc.Run.Replications)
-	s, err := experiment.Run(cmd.Context(), sc.Model, sc.Run, opt)
+	ctx, opt, bar := opts.start(cmd, stderr, sc.Run.Replications)
+	s, err := experiment.Run(ctx, sc.Model, sc.Run, opt)
 	bar.Stop()
 	if stop, err := opts.settle(sc.Explain(err)); stop || err != nil {
 		return err

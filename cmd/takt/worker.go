@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os/signal"
+	"sync"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/takt-sim/takt/sim"
 	"github.com/takt-sim/takt/sim/experiment"
@@ -21,7 +24,8 @@ const workerArg = "__worker"
 // The worker protocol is a stream of gob messages each way, over the
 // worker's stdin and stdout. The parent sends one workerJob, then one
 // workerTask at a time, each after the previous result; the worker answers
-// each task with one workerResult. Closing stdin ends the worker.
+// each task with one workerResult, which progress frames (workerResult
+// with Progress set) may precede. Closing stdin ends the worker.
 type (
 	workerJob struct {
 		Version int // protocolVersion: a worker of another build refuses
@@ -42,12 +46,20 @@ type (
 		// Limit is the replication's error when it stopped at a limit, so
 		// that the parent can place it in the scenario (exit 2).
 		Limit *sim.LimitError
+		// Steps are the checkpoints (sim.WithProgress) passed since the
+		// previous message; Progress marks a frame that carries only them.
+		Steps    int64
+		Progress bool
 	}
 )
 
 // protocolVersion changes with any change to the messages above or to the
 // encoding of a replication.
-const protocolVersion = 2*1000 + sim.ReplicationEncoding
+const protocolVersion = 3*1000 + sim.ReplicationEncoding
+
+// progressFrameEvery is how often a worker reports the progress of its
+// running replication, when it has any.
+const progressFrameEvery = 200 * time.Millisecond
 
 // workerMain runs a worker process on stdin and stdout. It ignores
 // Ctrl-C and SIGTERM: the parent decides, and stops its workers by closing
@@ -85,6 +97,9 @@ func serveWorker(stdin io.Reader, stdout io.Writer) error {
 			tasks <- t.Task
 		}
 	}()
+	out := &workerOut{enc: enc}
+	ctx = sim.WithProgress(ctx, func() { out.steps.Add(1) })
+	go out.frames(ctx)
 	plans := make([]*sim.Plan, len(job.Points))
 	for t := range tasks {
 		res := workerResult{Task: t}
@@ -96,11 +111,44 @@ func serveWorker(stdin io.Reader, stdout io.Writer) error {
 			res.Err = err.Error()
 			errors.As(err, &res.Limit)
 		}
-		if err := enc.Encode(res); err != nil {
+		if err := out.send(res); err != nil {
 			return fmt.Errorf("writing a result: %w", err)
 		}
 	}
 	return nil
+}
+
+// workerOut writes a worker's messages: results, and progress frames from
+// a ticker outside the replication (no clock inside it).
+type workerOut struct {
+	mu    sync.Mutex
+	enc   *gob.Encoder
+	steps atomic.Int64 // checkpoints not yet reported
+}
+
+// send writes res with the checkpoints not yet reported.
+func (o *workerOut) send(res workerResult) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	res.Steps = o.steps.Swap(0)
+	return o.enc.Encode(res)
+}
+
+// frames sends a progress frame every progressFrameEvery while there is
+// progress to report, until ctx ends.
+func (o *workerOut) frames(ctx context.Context) {
+	tick := time.NewTicker(progressFrameEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		if o.steps.Load() > 0 && o.send(workerResult{Progress: true}) != nil {
+			return
+		}
+	}
 }
 
 // replicate runs task t, compiling its design point the first time.
