@@ -99,12 +99,12 @@ func runOptimize(cmd *cobra.Command, file string, opts *optimizeOptions, stdout,
 	if total == 0 {
 		total = 20000 // the largest default budget; a search that ends sooner ends the bar
 	}
-	opt, bar := opts.start(cmd, stderr, total)
+	ctx, opt, bar := opts.start(cmd, stderr, total)
 	defer bar.Stop()
 	if p.Delta, err = parseDelta(cmd, opts.delta, sc, p, opt); err != nil {
 		return err
 	}
-	o, err := experiment.Optimize(cmd.Context(), p, opt)
+	o, err := experiment.Optimize(ctx, p, opt)
 	bar.Stop()
 	if err != nil {
 		if o == nil || cmd.Context().Err() == nil {
