@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -30,6 +31,7 @@ type progress struct {
 	total    int
 	stop     chan struct{}
 	finished chan struct{}
+	stopOnce sync.Once
 }
 
 const (
@@ -147,11 +149,12 @@ func (p *progress) Step() { p.steps.Add(1) }
 // Steps records n checkpoints at once (a worker process's progress frame).
 func (p *progress) Steps(n int64) { p.steps.Add(n) }
 
-// Stop removes the bar, if shown, and returns once it is gone.
+// Stop removes the bar, if shown, and returns once it is gone. Calling it
+// again does nothing.
 func (p *progress) Stop() {
 	if p.stop == nil {
 		return
 	}
-	close(p.stop)
+	p.stopOnce.Do(func() { close(p.stop) })
 	<-p.finished
 }

@@ -111,6 +111,7 @@ func TestProgressDraws(t *testing.T) {
 	if !strings.HasSuffix(out, "\r") {
 		t.Errorf("bar not cleared at the end: %q", out[max(0, len(out)-40):])
 	}
+	p.Stop() // a second Stop (a deferred one after an explicit one) is harmless
 }
 
 // TestProgressShortRunDrawsNothing checks that a run ending before the
