@@ -144,3 +144,61 @@ func TestQuantilesDifferAcrossReplications(t *testing.T) {
 		}
 	}
 }
+
+// closedTandemMVA is the throughput of a closed tandem of single
+// exponential stations with mean times s and n parts, by mean value
+// analysis (Reiser & Lavenberg 1980): R_i(n) = s_i·(1 + L_i(n−1)),
+// X(n) = n / Σ R_i(n), L_i(n) = X(n)·R_i(n).
+func closedTandemMVA(s []float64, n int) float64 {
+	l := make([]float64, len(s))
+	x := 0.0
+	for k := 1; k <= n; k++ {
+		r := make([]float64, len(s))
+		total := 0.0
+		for i := range s {
+			r[i] = s[i] * (1 + l[i])
+			total += r[i]
+		}
+		x = float64(k) / total
+		for i := range s {
+			l[i] = x * r[i]
+		}
+	}
+	return x
+}
+
+// TestPushVsPullTandem runs the bundled tandem's push-against-pull
+// comparison: its variant replaces the open source's interarrival time by
+// conwip = 4. The pull line must match mean value analysis (throughput
+// 0.511, WIP exactly 4, cycle time 4/0.511), and the paired differences to
+// the push line (λ = 0.5, WIP 6.5, cycle time 13, Jackson) must cover the
+// theoretical differences and be significant.
+func TestPushVsPullTandem(t *testing.T) {
+	sc, err := LoadExample("tandem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Variants) != 1 || sc.Variants[0].Scenario.Model.Sources[0].Kind != sim.CONWIP {
+		t.Fatalf("tandem: want one variant with a CONWIP source, got %d", len(sc.Variants))
+	}
+	run := sc.Run
+	run.Confidence = 0.9999 // Bonferroni over the checks, as the other theory tests
+	pull := sc.Variants[0].Scenario.Model
+	c, err := experiment.Compare(context.Background(), []experiment.Alternative{
+		{Name: "push", Model: sc.Model, Run: run}, {Name: "pull", Model: pull, Run: run}}, experiment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := closedTandemMVA([]float64{1.0, 1.6, 1.2}, 4)
+	s := c.Alternatives[1].Summary
+	if !s.Throughput.Contains(th) || !s.CycleTime.Contains(4/th) || math.Abs(s.WIP.Mean-4) > 1e-9 {
+		t.Errorf("pull: throughput %v, cycle time %v, WIP %v; MVA %.4f, %.4f, 4", s.Throughput, s.CycleTime, s.WIP, th, 4/th)
+	}
+	// Push: Jackson, each station an M/M/1 at λ = 0.5 (tandem.toml).
+	want := []float64{th - 0.5, 4 - 6.5, 4/th - 13} // throughput, WIP, cycle time
+	for i, d := range c.Alternatives[1].Diffs[:3] {
+		if !d.Paired.Contains(want[i]) || !d.Significant {
+			t.Errorf("pull − push %s = %v, theory %.4f, significant %v", d.KPI, d.Paired, want[i], d.Significant)
+		}
+	}
+}

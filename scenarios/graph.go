@@ -131,7 +131,9 @@ func (pl *plant) hint(name string, kinds ...string) string {
 }
 
 // checkReach reports every station that no source reaches and every station
-// from which no sink can be reached, following routes with p > 0. A route
+// from which no sink can be reached, following routes with p > 0. A station
+// that routes with p = 0 only lead to gets a warning instead (a branch
+// switched off, e.g. by a variant): it stays idle. A route
 // whose target is unknown (already reported) counts as reaching a sink, and
 // the source check is skipped when a source's target is unknown, so that one
 // misspelt name does not cascade into more problems.
@@ -140,7 +142,8 @@ func (pl *plant) checkReach() {
 	if n == 0 {
 		return
 	}
-	reached, sourcesOK := pl.reachedFromSources()
+	reached, sourcesOK := pl.reachedFromSources(route.live)
+	byAnyRoute, _ := pl.reachedFromSources(func(route) bool { return true })
 	toSinkOK := make([]bool, n)
 	for changed := true; changed; {
 		changed = false
@@ -155,6 +158,10 @@ func (pl *plant) checkReach() {
 			continue // cannot be referred to; its name is reported
 		}
 		if sourcesOK && len(pl.sources) > 0 && !reached[i] {
+			if byAnyRoute[i] {
+				t.warn("", "no source reaches this station: the routes to it have p = 0, so it stays idle")
+				continue
+			}
 			t.bad("", "no source reaches this station")
 		}
 		if len(pl.sinks) > 0 && !toSinkOK[i] {
@@ -181,9 +188,10 @@ func (pl *plant) leadsToSink(i int, toSinkOK []bool) bool {
 	return false
 }
 
-// reachedFromSources marks the stations reachable from a source; ok is
-// false when some source's target is unknown.
-func (pl *plant) reachedFromSources() (reached []bool, ok bool) {
+// reachedFromSources marks the stations reachable from a source by routes
+// that follow says parts take; ok is false when some source's target is
+// unknown.
+func (pl *plant) reachedFromSources(follow func(route) bool) (reached []bool, ok bool) {
 	reached = make([]bool, len(pl.stations))
 	var queue []int
 	index := map[string]int{}
@@ -206,7 +214,7 @@ func (pl *plant) reachedFromSources() (reached []bool, ok bool) {
 		i := queue[0]
 		queue = queue[1:]
 		for _, r := range pl.routes[i] {
-			if r.live() && r.target >= 0 && !reached[r.target] {
+			if follow(r) && r.target >= 0 && !reached[r.target] {
 				reached[r.target] = true
 				queue = append(queue, r.target)
 			}

@@ -73,14 +73,22 @@ func IsInvalid(err error) bool {
 	return errors.As(err, &inv)
 }
 
-// problems collects the problems of one file.
+// problems collects the problems of one file, and its warnings: things
+// that run but are probably not what the author meant.
 type problems struct {
-	file  string
-	lines *lineIndex
-	list  []Problem
+	file     string
+	lines    *lineIndex
+	list     []Problem
+	warnings []Problem
 	// keys, when not nil, records the keys each kind of table accepts
 	// (see table.kind), for the test that keeps Schema in step.
 	keys map[string][]string
+}
+
+// warn records a warning at a line.
+func (ps *problems) warn(line int, element, key, format string, args ...any) {
+	ps.warnings = append(ps.warnings, Problem{File: ps.file, Line: line, Element: element,
+		Key: key, Msg: fmt.Sprintf(format, args...)})
 }
 
 // add records a problem at a line.
@@ -94,7 +102,13 @@ func (ps *problems) err() error {
 	if len(ps.list) == 0 {
 		return nil
 	}
-	list := append([]Problem(nil), ps.list...)
+	return &InvalidError{Problems: byLine(ps.list)}
+}
+
+// byLine returns a copy of list in the order of its lines, problems without
+// a line last.
+func byLine(list []Problem) []Problem {
+	list = append([]Problem(nil), list...)
 	sort.SliceStable(list, func(i, j int) bool {
 		li, lj := list[i].Line, list[j].Line
 		if li == 0 || lj == 0 {
@@ -102,5 +116,5 @@ func (ps *problems) err() error {
 		}
 		return li < lj
 	})
-	return &InvalidError{Problems: list}
+	return list
 }

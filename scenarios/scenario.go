@@ -22,6 +22,10 @@ type Scenario struct {
 	Variants []*Variant
 	// Data is the file's text as parsed.
 	Data []byte
+	// Warnings are things that run but are probably not meant, e.g. a
+	// station that only routes with p = 0 lead to. A variant's are those
+	// the base does not have.
+	Warnings []Problem
 
 	doc   map[string]any // the decoded TOML, for variants and sweeps
 	lines *lineIndex
@@ -70,6 +74,7 @@ func parse(file string, data []byte, read reader) (*Scenario, error) {
 		return nil, err
 	}
 	sc.doc, sc.lines, sc.read, sc.Data = doc, ps.lines, read, data
+	sc.Warnings = byLine(ps.warnings)
 	decodeVariants(sc, root, ps)
 	if err := ps.err(); err != nil {
 		return nil, err

@@ -217,7 +217,9 @@ func schemaTables() []schemaTable {
 			{"name", "Name of the variant (required).", sName},
 			{"description", "What the variant changes.", sString},
 			{"set", `Keys to change, by path: { "station.weld.buffer" = 10 }.`, map[string]any{"type": "object"}},
-		}, []string{"name", "set"}},
+			{"remove", `Keys to delete, by path, applied before set: ["station.weld.buffer", "station.press.failures.jam"].`,
+				arrayOf(map[string]any{"type": "string"})},
+		}, []string{"name"}},
 	}
 }
 

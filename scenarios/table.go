@@ -39,6 +39,11 @@ func (t *table) bad(key, format string, args ...any) {
 	t.ps.add(t.line(key), t.element, key, t.prefix+format, args...)
 }
 
+// warn records a warning about key (or the table when key is "").
+func (t *table) warn(key, format string, args ...any) {
+	t.ps.warn(t.line(key), t.element, key, t.prefix+format, args...)
+}
+
 // missing records that a required key is missing, on the table's line.
 func (t *table) missing(key, format string, args ...any) {
 	t.ps.add(t.line(""), t.element, key, t.prefix+format, args...)

@@ -2,15 +2,28 @@ package scenarios
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
 
 // Set is one change of a scenario value: a key path such as
-// "station.weld.buffer" and the TOML value to put there.
+// "station.weld.buffer" and the TOML value to put there, or, with Remove,
+// the key (or the named element of a list, "station.press.failures.jam")
+// to delete, so that its default applies.
 type Set struct {
-	Path  string
-	Value any
+	Path   string
+	Value  any
+	Remove bool
+}
+
+// alternatives are keys of which a table holds at most one. Setting one
+// drops the others from its table, so a variant may turn an open source
+// into a CONWIP loop with "source.NAME.conwip" = 5 alone.
+var alternatives = [][]string{
+	{"interarrival", "saturated", "conwip", "orders"},
+	{"ttf", "mtbf"},
+	{"ttr", "mttr"},
 }
 
 // Variant is an alternative to the base scenario: the base with some values
@@ -42,7 +55,11 @@ func (sc *Scenario) With(sets []Set, line int, element string) (*Scenario, error
 			ps.add(line, element, s.Path, "%s cannot be changed: %s", s.Path, why)
 			continue
 		}
-		if err := setPath(doc, s.Path, s.Value); err != nil {
+		apply := setPath
+		if s.Remove {
+			apply = func(doc map[string]any, path string, _ any) error { return removePath(doc, path) }
+		}
+		if err := apply(doc, s.Path, s.Value); err != nil {
 			ps.add(line, element, s.Path, "%v", err)
 		}
 	}
@@ -62,7 +79,25 @@ func (sc *Scenario) With(sets []Set, line int, element string) (*Scenario, error
 		return nil, ps.err()
 	}
 	v.doc, v.lines, v.read = doc, sc.lines, sc.read
+	v.Warnings = newWarnings(sc.Warnings, inner.warnings, line, element)
 	return v, nil
+}
+
+// newWarnings are the warnings of a changed scenario that the scenario it
+// was made from does not have, reported at line as warnings of element.
+func newWarnings(base, changed []Problem, line int, element string) []Problem {
+	var out []Problem
+	for _, w := range byLine(changed) {
+		if slices.ContainsFunc(base, func(b Problem) bool { return b.Element == w.Element && b.Msg == w.Msg }) {
+			continue
+		}
+		msg := w.Msg
+		if w.Element != "" {
+			msg = w.Element + ": " + msg
+		}
+		out = append(out, Problem{File: w.File, Line: line, Element: element, Key: w.Key, Msg: msg})
+	}
+	return out
 }
 
 // decodeVariants reads the [[variant]] tables of a valid base scenario.
@@ -73,7 +108,7 @@ func decodeVariants(sc *Scenario, root *table, ps *problems) {
 	}
 	names := map[string]int{}
 	for _, t := range tables {
-		t.known("name", "description", "set")
+		t.known("name", "description", "set", "remove")
 		name, _ := t.str("name")
 		switch {
 		case name == "":
@@ -87,8 +122,8 @@ func decodeVariants(sc *Scenario, root *table, ps *problems) {
 		t.element = fmt.Sprintf("variant %q", name)
 		sets := variantSets(t)
 		line := t.line("set")
-		if line == 0 {
-			line = t.line("")
+		if !t.has("set") {
+			line = t.line("remove")
 		}
 		v, err := sc.With(sets, line, t.element)
 		if err != nil {
@@ -100,23 +135,41 @@ func decodeVariants(sc *Scenario, root *table, ps *problems) {
 	}
 }
 
-// variantSets reads "set": a table of key paths to values. Nested tables
+// variantSets reads "remove", a list of key paths to delete, and "set", a
+// table of key paths to values: the removals first, then the values, so a
+// variant may remove a key and set another in its place. Nested tables
 // (set = { station.weld.buffer = 10 }, without quotes) are read as paths.
 func variantSets(t *table) []Set {
+	var sets []Set
+	if v, ok := t.m["remove"]; ok {
+		items, isList := list(v)
+		for _, it := range items {
+			if p, isStr := it.(string); isStr && p != "" {
+				sets = append(sets, Set{Path: p, Remove: true})
+			} else {
+				isList = false
+			}
+		}
+		if !isList {
+			t.typeError("remove", `a list of key paths like ["station.weld.buffer"]`, v)
+		}
+	}
 	v, ok := t.m["set"]
 	if !ok {
-		t.missing("set", `set is missing: which values does the variant change, e.g. set = { "station.weld.buffer" = 10 }?`)
-		return nil
+		if len(sets) == 0 {
+			t.missing("set", `set is missing: which values does the variant change, e.g. set = { "station.weld.buffer" = 10 }?`)
+		}
+		return sets
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
 		t.typeError("set", `a table like { "station.weld.buffer" = 10 }`, v)
-		return nil
+		return sets
 	}
-	var sets []Set
-	flatten("", m, &sets)
-	sort.SliceStable(sets, func(i, j int) bool { return sets[i].Path < sets[j].Path })
-	return sets
+	var values []Set
+	flatten("", m, &values)
+	sort.SliceStable(values, func(i, j int) bool { return values[i].Path < values[j].Path })
+	return append(sets, values...)
 }
 
 // flatten turns nested tables into dotted key paths. A table whose keys are
@@ -139,11 +192,74 @@ func flatten(prefix string, m map[string]any, out *[]Set) {
 // setPath puts value at the key path in doc. Arrays of tables are entered
 // by the "name" of an element: "station.weld.buffer" is the key buffer of
 // the [[station]] named weld, "station.press.failures.jam.mttr" the mttr of
-// its failure mode jam. Missing tables on the way are created.
+// its failure mode jam. Missing tables on the way are created. Keys that
+// are alternatives to the one set (see alternatives) are dropped.
 func setPath(doc map[string]any, path string, value any) error {
 	segs := strings.Split(path, ".")
+	node, err := walk(doc, path, segs[:len(segs)-1], true)
+	if err != nil {
+		return err
+	}
+	key := segs[len(segs)-1]
+	for _, alt := range alternatives {
+		if slices.Contains(alt, key) {
+			for _, k := range alt {
+				delete(node, k)
+			}
+		}
+	}
+	node[key] = value
+	return nil
+}
+
+// removePath deletes the key at path from doc, or, when path ends in
+// LIST.NAME, the element called NAME of that list of tables.
+func removePath(doc map[string]any, path string) error {
+	segs := strings.Split(path, ".")
+	last := segs[len(segs)-1]
+	if len(segs) >= 2 {
+		parent, err := walk(doc, path, segs[:len(segs)-2], false)
+		key := segs[len(segs)-2]
+		if err == nil {
+			switch l := parent[key].(type) {
+			case []map[string]any, []any:
+				items, _ := list(l)
+				if _, err := named(l, last, key); err != nil {
+					return fmt.Errorf("%s: %v", path, err)
+				}
+				kept := []any{}
+				for _, it := range items {
+					if m, ok := it.(map[string]any); !ok || m["name"] != last {
+						kept = append(kept, it)
+					}
+				}
+				parent[key] = kept
+				return nil
+			case map[string]any:
+				if _, isKey := l[last]; !isKey && l["name"] == last {
+					delete(parent, key) // a list written as one table
+					return nil
+				}
+			}
+		}
+	}
+	node, err := walk(doc, path, segs[:len(segs)-1], false)
+	if err != nil {
+		return err
+	}
+	if _, ok := node[last]; !ok {
+		return fmt.Errorf("%s: nothing to remove: %s is not set", path, path)
+	}
+	delete(node, last)
+	return nil
+}
+
+// walk follows the key path segs (a prefix of path) from doc to a table.
+// Missing tables on the way are created when create is set, errors
+// otherwise.
+func walk(doc map[string]any, path string, segs []string, create bool) (map[string]any, error) {
 	node := doc
-	for i := 0; i < len(segs)-1; i++ {
+	for i := 0; i < len(segs); i++ {
 		key := segs[i]
 		switch child := node[key].(type) {
 		case nil:
@@ -154,7 +270,10 @@ func setPath(doc map[string]any, path string, value any) error {
 						present = append(present, k)
 					}
 				}
-				return fmt.Errorf("%s: no %q in the scenario%s", path, key, nameHint(key, present))
+				return nil, fmt.Errorf("%s: no %q in the scenario%s", path, key, nameHint(key, present))
+			}
+			if !create {
+				return nil, fmt.Errorf("%s: no %q in the scenario", path, strings.Join(segs[:i+1], "."))
 			}
 			m := map[string]any{}
 			node[key] = m
@@ -163,27 +282,26 @@ func setPath(doc map[string]any, path string, value any) error {
 			node = child
 			// A list written as one table (failures = { name = "jam", … })
 			// is entered by its name too.
-			if n, _ := child["name"].(string); n != "" && i+2 < len(segs) && n == segs[i+1] {
+			if n, _ := child["name"].(string); n != "" && i+1 < len(segs) && n == segs[i+1] {
 				if _, isKey := child[n]; !isKey {
 					i++
 				}
 			}
 		case []map[string]any, []any:
-			if i+1 >= len(segs)-1 {
-				return fmt.Errorf("%s: %s is a list; name an element, e.g. %s.NAME.KEY", path, key, strings.Join(segs[:i+1], "."))
+			if i+1 >= len(segs) {
+				return nil, fmt.Errorf("%s: %s is a list; name an element, e.g. %s.NAME.KEY", path, key, strings.Join(segs[:i+1], "."))
 			}
 			el, err := named(child, segs[i+1], key)
 			if err != nil {
-				return fmt.Errorf("%s: %v", path, err)
+				return nil, fmt.Errorf("%s: %v", path, err)
 			}
 			node = el
 			i++
 		default:
-			return fmt.Errorf("%s: %s is a value, not a table", path, strings.Join(segs[:i+1], "."))
+			return nil, fmt.Errorf("%s: %s is a value, not a table", path, strings.Join(segs[:i+1], "."))
 		}
 	}
-	node[segs[len(segs)-1]] = value
-	return nil
+	return node, nil
 }
 
 // isValue reports whether v is a plain value, not a table or a list of

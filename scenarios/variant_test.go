@@ -3,6 +3,8 @@ package scenarios
 import (
 	"strings"
 	"testing"
+
+	"github.com/takt-sim/takt/sim"
 )
 
 const variantBase = reliabilityBase + `
@@ -79,11 +81,11 @@ func TestWithForSweeps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := sc.With([]Set{{"station.press.machines", int64(3)}}, 0, "--set")
+	w, err := sc.With([]Set{{Path: "station.press.machines", Value: int64(3)}}, 0, "--set")
 	if err != nil || w.Model.Stations[0].Machines != 3 || sc.Model.Stations[0].Machines != 2 {
 		t.Fatalf("With: %v", err)
 	}
-	_, err = sc.With([]Set{{"station.press.machines", "three"}}, 0, "--set")
+	_, err = sc.With([]Set{{Path: "station.press.machines", Value: "three"}}, 0, "--set")
 	if err == nil || !strings.Contains(err.Error(), `v.toml: --set: station "press": machines must be an integer, got string "three"`) {
 		t.Errorf("With bad value: %v", err)
 	}
@@ -102,5 +104,113 @@ func TestSetPathSingleTableList(t *testing.T) {
 	}
 	if got := sc.Variants[0].Scenario.Model.Stations[0].Failures[0].TTR.String(); got != "exp(3)" {
 		t.Errorf("jam ttr = %s, want exp(3)", got)
+	}
+}
+
+// TestVariantRemoveAndReplace checks remove = [...] (a key, an element of
+// a list, a whole table) and that setting one of a table's alternative
+// keys drops the others: a saturated source becomes a CONWIP loop with
+// conwip alone, a failure mode's mtbf gives way to ttf.
+func TestVariantRemoveAndReplace(t *testing.T) {
+	src := reliabilityBase + `
+[[variant]]
+name = "pull"
+set = { "source.raw.conwip" = 5, "station.press.failures.breakdown.ttf" = "weibull(2, 40h)" }
+
+[[variant]]
+name = "no jams, no pm, unlimited buffer"
+remove = ["station.press.failures.jam", "station.press.pm", "station.press.buffer"]
+
+[[variant]]
+name = "remove then set"
+remove = ["station.press.failures.jam"]
+set = { "station.press.failures.breakdown.mttr" = "1h" }
+`
+	src = strings.Replace(src, "machines = 2\n", "machines = 2\nbuffer = 4\n", 1)
+	sc, err := Parse("v.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := sc.Variants
+	so := v[0].Scenario.Model.Sources[0]
+	if so.Kind != sim.CONWIP || so.WIP != 5 {
+		t.Errorf("pull: source %+v, want CONWIP 5", so)
+	}
+	if f := v[0].Scenario.Model.Stations[0].Failures[1]; f.TTF.String() != "weibull(2, 2400)" {
+		t.Errorf("pull: breakdown ttf %s", f.TTF)
+	}
+	st := v[1].Scenario.Model.Stations[0]
+	if len(st.Failures) != 1 || st.Failures[0].Name != "breakdown" || st.PM != nil || st.Buffer != sim.Unlimited {
+		t.Errorf("removals: failures %+v, pm %+v, buffer %d", st.Failures, st.PM, st.Buffer)
+	}
+	st = v[2].Scenario.Model.Stations[0]
+	if len(st.Failures) != 1 || st.Failures[0].TTR.String() != "exp(60)" {
+		t.Errorf("remove then set: failures %+v", st.Failures)
+	}
+	if b := sc.Model.Stations[0]; b.Buffer != 4 || len(b.Failures) != 2 || b.PM == nil || sc.Model.Sources[0].Kind != sim.Saturated {
+		t.Errorf("the base changed: %+v", b)
+	}
+	for _, c := range []struct{ remove, want string }{
+		{`["station.press.failures.jams"]`, `v.toml:27: variant "x": station.press.failures.jams: no failures named "jams" (did you mean "jam"?)`},
+		{`["station.press.yield"]`, `v.toml:27: variant "x": station.press.yield: nothing to remove: station.press.yield is not set`},
+		{`["run.seed"]`, `v.toml:27: variant "x": run.seed cannot be changed`},
+		{`["station.press.process"]`, `v.toml:27: variant "x": station "press": process is missing`},
+		{`"station.press.pm"`, `v.toml:27: variant "x": remove must be a list of key paths`},
+	} {
+		bad := reliabilityBase + "\n[[variant]]\nname = \"x\"\nremove = " + c.remove + "\n"
+		_, err := Parse("v.toml", []byte(bad))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("remove = %s:\ngot  %v\nwant %s", c.remove, err, c.want)
+		}
+	}
+}
+
+// TestZeroBranchWarns checks that a station reached only by a split branch
+// with p = 0 is a warning, in the base and in a variant that switches the
+// branch off, while a station no route leads to stays an error.
+func TestZeroBranchWarns(t *testing.T) {
+	const line = `name = "split"
+[run]
+horizon = 100
+[[source]]
+name = "in"
+to = "a"
+interarrival = "exp(2)"
+[[station]]
+name = "a"
+process = "exp(1)"
+to = [{ station = "b", p = 1 }, { station = "c", p = P }]
+[[station]]
+name = "b"
+process = "exp(1)"
+to = "out"
+[[station]]
+name = "c"
+process = "exp(1)"
+to = "out"
+[[sink]]
+name = "out"
+`
+	sc, err := Parse("s.toml", []byte(strings.Replace(line, "p = 1 }, { station = \"c\", p = P", "p = 1 }, { station = \"c\", p = 0", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `s.toml:16: station "c": no source reaches this station: the routes to it have p = 0, so it stays idle`
+	if len(sc.Warnings) != 1 || sc.Warnings[0].Error() != want {
+		t.Errorf("warnings %v, want %s", sc.Warnings, want)
+	}
+	half := strings.Replace(line, "p = 1 }, { station = \"c\", p = P", "p = 0.5 }, { station = \"c\", p = 0.5", 1) +
+		"[[variant]]\nname = \"only b\"\nset = { \"station.a.to\" = [{ station = \"b\", p = 1 }, { station = \"c\", p = 0 }] }\n"
+	sc, err = Parse("s.toml", []byte(half))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = `s.toml:24: variant "only b": station "c": no source reaches this station: the routes to it have p = 0, so it stays idle`
+	if w := sc.Variants[0].Scenario.Warnings; len(sc.Warnings) != 0 || len(w) != 1 || w[0].Error() != want {
+		t.Errorf("base warnings %v, variant warnings %v, want %s", sc.Warnings, w, want)
+	}
+	orphan := strings.Replace(line, `to = [{ station = "b", p = 1 }, { station = "c", p = P }]`, `to = "b"`, 1)
+	if _, err := Parse("s.toml", []byte(orphan)); err == nil || !strings.Contains(err.Error(), `station "c": no source reaches this station`) {
+		t.Errorf("a station nothing leads to: %v", err)
 	}
 }

@@ -55,6 +55,7 @@ func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout, s
 	}
 	alts := []experiment.Alternative{{Name: "base", Model: sc.Model, Run: sc.Run, Source: opts.src.encode()}}
 	for _, v := range sc.Variants {
+		printWarnings(cmd.ErrOrStderr(), v.Scenario.Warnings)
 		alts = append(alts, experiment.Alternative{Name: v.Name, Model: v.Scenario.Model, Run: v.Scenario.Run,
 			Source: opts.src.variant(v.Name).encode()})
 	}

@@ -85,7 +85,8 @@ func (o *expFlags) apply(cmd *cobra.Command, unit string, r *sim.Run) error {
 }
 
 // load loads the scenario in file (the bundled default scenario when file
-// is "") and keeps its source, from which worker processes build it.
+// is "") and keeps its source, from which worker processes build it. The
+// scenario's warnings go to stderr.
 //
 // Under takt merge it is the scenario the shards were run from, as they
 // recorded it.
@@ -97,7 +98,17 @@ func (o *expFlags) load(file string) (*scenarios.Scenario, error) {
 	}
 	sc, src, err := loadSource(file)
 	o.src = src
+	if err == nil {
+		printWarnings(o.cmd.ErrOrStderr(), sc.Warnings)
+	}
 	return sc, err
+}
+
+// printWarnings writes a scenario's warnings, one a line.
+func printWarnings(w io.Writer, warnings []scenarios.Problem) {
+	for _, p := range warnings {
+		fmt.Fprintf(w, "takt: warning: %v\n", p)
+	}
 }
 
 // options runs the base scenario's replications in -j worker processes

@@ -27,6 +27,10 @@ func newValidateCmd(stdout, stderr io.Writer) *cobra.Command {
 					fmt.Fprintf(stderr, "takt: %v\n", err)
 					unreadable = true
 				default:
+					printWarnings(stderr, sc.Warnings)
+					for _, v := range sc.Variants {
+						printWarnings(stderr, v.Scenario.Warnings)
+					}
 					m := sc.Model
 					fmt.Fprintf(stdout, "%s: ok: %q, %s, %s, %s\n", f, sc.Name,
 						count(len(m.Sources), "source"), count(len(m.Stations), "station"), count(len(m.Sinks), "sink"))
