@@ -129,7 +129,7 @@ confidence intervals.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err, c.CommandPath()} })
 	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout, stderr), newExamplesCmd(stdout),
 		newCompareCmd(stdout, stderr), newSweepCmd(stdout, stderr), newBottleneckCmd(stdout, stderr), newWarmupCmd(stdout, stderr),
-		newOptimizeCmd(stdout, stderr), newSchemaCmd(stdout), newMergeCmd(stdout, stderr))
+		newOptimizeCmd(stdout, stderr), newSchemaCmd(stdout), newMergeCmd(stdout, stderr), newSlurmCmd(stdout, stderr), newKubernetesCmd(stdout, stderr))
 	root.CompletionOptions.DisableDefaultCmd = true
 	return root
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -37,7 +38,7 @@ type shardFlags struct {
 func (s *shardFlags) register(f *pflag.FlagSet) {
 	f.StringVar(&s.spec, "shard", "", "run only shard `I/N` of the replications (I from 1 to N) and write them to --out, for 'takt merge'")
 	f.IntVar(&s.shards, "shards", 0, "number of shards `N` when I comes from the job array (SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)")
-	f.StringVar(&s.out, "out", "", "write this shard's replications to `FILE` (atomically) instead of printing results")
+	f.StringVar(&s.out, "out", "", "write this shard's replications to `FILE` (atomically; into a folder as shard-I-of-N.shard) instead of printing results")
 }
 
 // getenv reads the environment; tests replace it.
@@ -99,8 +100,14 @@ func (s *shardFlags) prepare(cmd *cobra.Command) error {
 	default:
 		return bad("--out needs --shard I/N, or a Slurm array job (SLURM_ARRAY_TASK_ID), or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) with --shards N")
 	}
+	if st, err := os.Stat(s.out); strings.HasSuffix(s.out, "/") || err == nil && st.IsDir() {
+		s.out = filepath.Join(s.out, shardName(s.i, s.n))
+	}
 	return nil
 }
+
+// shardName is the file name of shard i of n in a folder given as --out.
+func shardName(i, n int) string { return fmt.Sprintf("shard-%d-of-%d.shard", i, n) }
 
 // parseShard reads "I/N" with 1 <= I <= N.
 func parseShard(spec string) (i, n int, err error) {
