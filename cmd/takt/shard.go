@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,6 +63,9 @@ func (s *shardFlags) prepare(cmd *cobra.Command) error {
 			return bad("--shards needs --out FILE for the shard's replications")
 		}
 		return nil
+	}
+	if !slices.Contains(clusterCommands, cmd.Name()) {
+		return bad("takt %s picks its next replications from the results so far; it cannot be split into shards", cmd.Name())
 	}
 	if f.Changed("precision") {
 		return bad("--precision adds replications round by round until the target is met; it cannot be split into shards: give -r instead")

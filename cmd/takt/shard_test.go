@@ -234,6 +234,9 @@ func TestShardSelection(t *testing.T) {
 			}
 		})
 	}
+	if code, _, stderr := takt(context.Background(), "optimize", tiny, "--shard", "1/2", "--out", filepath.Join(dir, "o.shard")); code != exitInvalid || !strings.Contains(stderr, "cannot be split into shards") {
+		t.Errorf("optimize --shard: exit %d, %q", code, stderr)
+	}
 	for _, args := range [][]string{{"--shard", "1/2"}, {"--shards", "2"}} {
 		code, _, stderr := takt(context.Background(), append([]string{"run", tiny}, args...)...)
 		if code != exitInvalid || !strings.Contains(stderr, "needs --out FILE") {
