@@ -15,6 +15,7 @@ type Plan struct {
 	sourceTo     []int                 // station index fed by each source
 	routes       [][]int               // per station: target node of each route
 	cumP         [][]float64           // per station: cumulative route probabilities
+	moves        []map[int]Dist        // per station: the move time to a node; nil without
 	crewOf       func(name string) int // crew index of a name, -1 for ""
 	calendar     []*WorkCalendar       // per station: its shift's calendar, nil around the clock
 	crewCalendar []*WorkCalendar       // per crew: its shift's calendar, nil around the clock
@@ -192,12 +193,40 @@ func (c *compiler) routes(i int, st Station) {
 			c.bad("station %q: probability of route to %q must be >= 0", st.Name, r.To)
 		}
 		sum += r.P
+		if r.Move != nil && ok {
+			c.move(i, st, to, r)
+		}
 		c.p.routes[i] = append(c.p.routes[i], to)
 		c.p.cumP[i] = append(c.p.cumP[i], sum)
 	}
 	if len(st.Routes) > 0 && math.Abs(sum-1) > routeTolerance {
 		c.bad("station %q: route probabilities sum to %v, not 1", st.Name, sum)
 	}
+}
+
+// move records the move time of station i's route r to node to.
+func (c *compiler) move(i int, st Station, to int, r Route) {
+	if c.p.moves == nil {
+		c.p.moves = make([]map[int]Dist, len(c.m.Stations))
+	}
+	if c.p.moves[i] == nil {
+		c.p.moves[i] = map[int]Dist{}
+	}
+	if d, dup := c.p.moves[i][to]; dup && d.String() != r.Move.String() {
+		c.bad("station %q: two routes to %q with different move times", st.Name, r.To)
+	}
+	if !(r.Move.Mean() >= 0) {
+		c.bad("station %q: the move to %q must take >= 0, got a mean of %v", st.Name, r.To, r.Move.Mean())
+	}
+	c.p.moves[i][to] = r.Move
+}
+
+// nodeName is the name of a station or sink node.
+func (p *Plan) nodeName(n int) string {
+	if n < len(p.model.Stations) {
+		return p.model.Stations[n].Name
+	}
+	return p.model.Sinks[n-len(p.model.Stations)].Name
 }
 
 // quality checks a station's yield and rework.

@@ -169,6 +169,11 @@ func (m *machine) send(now float64) {
 	pl := st.pl
 	for m.part != nil {
 		to := m.route(now)
+		if mv, ok := st.moves[to]; ok && st.moves != nil {
+			pl.move(m.part, to, mv.Rand(), now, st.spec.Name)
+			m.nextInBatch()
+			continue
+		}
 		switch {
 		case to < 0: // scrapped
 		case to >= len(pl.stations):

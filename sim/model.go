@@ -123,6 +123,10 @@ type Station struct {
 type Route struct {
 	To string
 	P  float64
+	// Move is the time a part takes to get there (carried, rolled,
+	// walked); nil for none. Moving, the part holds no machine and no
+	// buffer place, and counts in the plant's WIP and its cycle time.
+	Move Dist
 }
 
 // Sink absorbs finished parts.

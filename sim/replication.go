@@ -133,6 +133,7 @@ type plant struct {
 	cycle     stats.Tally
 	ctSketch  stats.Sketch
 	entered   int64
+	inTransit int64 // parts on a move between stations
 	exited    int64 // parts that left the plant, good or scrap
 	joined    int64 // parts consumed into assemblies
 	scrapped  int64
@@ -233,6 +234,14 @@ func buildStation(pl *plant, pln *Plan, i int, stream func(string, string) *rand
 	st := &station{pl: pl, spec: spec, index: i, capacity: spec.Buffer, waiting: spec.Machines,
 		process: spec.Process.Bind(stream(spec.Name, "process")),
 		routes:  pln.routes[i], cumP: pln.cumP[i]}
+	if pln.moves != nil && pln.moves[i] != nil {
+		st.moves = map[int]Sampler{}
+		for _, to := range pln.routes[i] { // in route order, one stream per way
+			if d, ok := pln.moves[i][to]; ok && st.moves[to] == nil {
+				st.moves[to] = d.Bind(stream(spec.Name, "move/"+pln.nodeName(to)))
+			}
+		}
+	}
 	if len(st.routes) > 1 {
 		st.router = rand.New(stream(spec.Name, "route"))
 	}
@@ -420,6 +429,7 @@ func (pl *plant) results(index int) *Replication {
 		}
 	}
 	pl.bottleneck.finish()
+	res.InPlant = pl.inTransit
 	for _, st := range pl.stations {
 		res.Stations = append(res.Stations, st.result(end, window))
 		res.InPlant += int64(st.inside())

@@ -31,9 +31,10 @@ type station struct {
 	batch    int          // parts processed together, 1 without batching
 	assembly *assemblyRun // nil unless the station assembles
 
-	routes []int      // target nodes
-	cumP   []float64  // cumulative route probabilities
-	router *rand.Rand // nil with a single route
+	routes []int           // target nodes
+	cumP   []float64       // cumulative route probabilities
+	router *rand.Rand      // nil with a single route
+	moves  map[int]Sampler // move time to a node; nil when no route moves
 
 	finished int64 // parts (or batches) finished, for the stuck-clock check
 

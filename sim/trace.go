@@ -34,9 +34,12 @@ const (
 	// PartScrapped: the part leaves the plant as scrap (element is the
 	// station).
 	PartScrapped
+	// PartMoving: the part leaves the station (element) on a route with a
+	// move time; it arrives at the next one after it.
+	PartMoving
 )
 
-var partEventNames = [...]string{"entered", "queued", "started", "finished", "exited", "scrapped"}
+var partEventNames = [...]string{"entered", "queued", "started", "finished", "exited", "scrapped", "moving"}
 
 // String is the event's name as written in traces: "entered", "queued", ….
 func (k PartEventKind) String() string { return partEventNames[k] }
