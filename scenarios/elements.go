@@ -14,6 +14,7 @@ type route struct {
 	invalid bool   // the branch names no valid target (already reported)
 	badP    bool   // p is missing or invalid (already reported)
 	p       float64
+	move    sim.Dist // nil for none
 	line    int
 	target  int // set by resolve: a station index, toSink or toUnknown
 }
@@ -175,7 +176,7 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 
 // decodeStation reads one [[station]] and its routes as written.
 func decodeStation(t *table, unit string, hasProducts bool) (sim.Station, []route) {
-	t.known("name", "machines", "process", "buffer", "to", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework", "batch", "assemble", "output", "cost")
+	t.known("name", "machines", "process", "buffer", "to", "move", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework", "batch", "assemble", "output", "cost")
 	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
 	st.Name, _ = t.m["name"].(string) // checked by names
 	if n, ok := t.integer("machines"); ok {
@@ -196,15 +197,19 @@ func decodeStation(t *table, unit string, hasProducts bool) (sim.Station, []rout
 		}
 		st.Buffer = int(b)
 	}
-	routes := decodeRoutes(t, hasProducts)
+	routes := decodeRoutes(t, unit, hasProducts)
+	move, _ := t.dist("move", unit)
 	for _, r := range routes {
-		st.Routes = append(st.Routes, sim.Route{To: r.to, P: r.p})
+		if r.move == nil {
+			r.move = move
+		}
+		st.Routes = append(st.Routes, sim.Route{To: r.to, P: r.p, Move: r.move})
 	}
 	return st, routes
 }
 
 // decodeRoutes reads "to": a name, or a split of { station|sink = "x", p = … }.
-func decodeRoutes(t *table, hasProducts bool) []route {
+func decodeRoutes(t *table, unit string, hasProducts bool) []route {
 	v, ok := t.m["to"]
 	if !ok {
 		if !hasProducts { // with products, routes may be all there is
@@ -224,11 +229,11 @@ func decodeRoutes(t *table, hasProducts bool) []route {
 		t.bad("to", "to: a split needs at least one branch")
 		return nil
 	}
-	return decodeSplit(t, items)
+	return decodeSplit(t, items, unit)
 }
 
 // decodeSplit reads the branches of a probabilistic split.
-func decodeSplit(t *table, items []any) []route {
+func decodeSplit(t *table, items []any, unit string) []route {
 	var routes []route
 	sum, sumOK := 0.0, true
 	for i, item := range items {
@@ -240,7 +245,7 @@ func decodeSplit(t *table, items []any) []route {
 			continue
 		}
 		b := &table{ps: t.ps, m: m, element: t.element, prefix: fmt.Sprintf("to #%d: ", i+1), at: line}
-		r, ok := decodeBranch(b)
+		r, ok := decodeBranch(b, unit)
 		sumOK = sumOK && ok
 		sum += r.p
 		routes = append(routes, r)
@@ -253,9 +258,10 @@ func decodeSplit(t *table, items []any) []route {
 
 // decodeBranch reads one { station|sink = "x", p = … }; ok reports whether
 // its probability is valid.
-func decodeBranch(b *table) (route, bool) {
-	b.known("station", "sink", "p")
+func decodeBranch(b *table, unit string) (route, bool) {
+	b.known("station", "sink", "p", "move")
 	r := route{line: b.at, invalid: true}
+	r.move, _ = b.dist("move", unit)
 	st, isSt := b.str("station")
 	sk, isSk := b.str("sink")
 	switch {

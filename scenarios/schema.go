@@ -121,6 +121,7 @@ func schemaTables() []schemaTable {
 			{"buffer", "Waiting places in front of the machines; omitted = unlimited, 0 = no waiting room.", intMin(0)},
 			{"to", `Next station or sink, or a split: an array of { station = "x", p = 0.7 } or { sink = "x", p = … } whose p sum to 1.`,
 				map[string]any{"anyOf": []any{sName, arrayOf(ref("station.to"))}}},
+			{"move", "Time a finished part takes to reach the next station or sink (a duration or distribution); with a split, for every branch without a move of its own. Moving, a part holds no machine and no buffer place.", sDist},
 			{"failures", "Failure modes of each machine: one table or an array of tables.", oneOrMany("station.failures")},
 			{"pm", "Planned (preventive) maintenance of each machine.", ref("station.pm")},
 			{"shift", "The shift whose windows the station works in; omitted = around the clock.", sName},
@@ -151,6 +152,7 @@ func schemaTables() []schemaTable {
 			{"station", "The station of this branch.", sName},
 			{"sink", "The sink of this branch.", sName},
 			{"p", "Probability of this branch.", map[string]any{"type": "number", "minimum": 0, "maximum": 1}},
+			{"move", "Time a part takes to reach this branch's station or sink.", sDist},
 		}, []string{"p"}},
 		{"station.failures", "A failure mode of each machine.", []schemaKey{
 			{"name", "Name of the mode (default failure1, failure2, …); unique per station.", sName},
