@@ -18,13 +18,7 @@ import (
 // revenue 20, profit (20 − 38) · 168 = −3024 per week.
 func costedSummary(t *testing.T) *sim.Summary {
 	t.Helper()
-	one, _ := sim.Const(1)
-	half, _ := sim.Const(0.5)
-	m := &sim.Model{Name: "costed", TimeUnit: "h",
-		Sources:  []sim.Source{{Name: "in", To: "a", Kind: sim.Open, Interarrival: one}},
-		Stations: []sim.Station{{Name: "a", Machines: 1, Process: half, Buffer: sim.Unlimited, Routes: []sim.Route{{To: "done", P: 1}}, Cost: sim.MachineCost{Running: 60, Idle: 10}}},
-		Sinks:    []sim.Sink{{Name: "done"}},
-		Costs:    &sim.Costs{Week: 168, Material: 3, Revenue: 20}}
+	m := costedModel()
 	r := sim.Run{Horizon: 110.25, Warmup: 10.25, Replications: 2, Seed: 1, Confidence: 0.95}
 	p, err := sim.Compile(m)
 	if err != nil {
@@ -39,6 +33,17 @@ func costedSummary(t *testing.T) *sim.Summary {
 		reps = append(reps, rep)
 	}
 	return sim.Summarize(m, r, reps)
+}
+
+// costedModel is the line of costedSummary.
+func costedModel() *sim.Model {
+	one, _ := sim.Const(1)
+	half, _ := sim.Const(0.5)
+	return &sim.Model{Name: "costed", TimeUnit: "h",
+		Sources:  []sim.Source{{Name: "in", To: "a", Kind: sim.Open, Interarrival: one}},
+		Stations: []sim.Station{{Name: "a", Machines: 1, Process: half, Buffer: sim.Unlimited, Routes: []sim.Route{{To: "done", P: 1}}, Cost: sim.MachineCost{Running: 60, Idle: 10}}},
+		Sinks:    []sim.Sink{{Name: "done"}},
+		Costs:    &sim.Costs{Week: 168, Material: 3, Revenue: 20}}
 }
 
 // TestCostOutputs: the cost breakdown is in the console table, the JSON,

@@ -124,12 +124,7 @@ func SummaryCSV(w io.Writer, s *sim.Summary) error {
 // ReplicationsCSV writes one row per replication; columns are named
 // "metric" for the plant and "element.metric" for stations and sinks.
 func ReplicationsCSV(w io.Writer, s *sim.Summary) error {
-	var cols []column
-	for _, c := range columns(s) {
-		if c.rep != nil { // order statistics are in summary.csv only
-			cols = append(cols, c)
-		}
-	}
+	cols := replicationColumns(s)
 	cw := csv.NewWriter(w)
 	head := []string{"replication", "completed"}
 	for _, c := range cols {
@@ -149,6 +144,18 @@ func ReplicationsCSV(w io.Writer, s *sim.Summary) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// replicationColumns are the statistics with a value per replication
+// (order statistics are in summary.csv only).
+func replicationColumns(s *sim.Summary) []column {
+	var cols []column
+	for _, c := range columns(s) {
+		if c.rep != nil {
+			cols = append(cols, c)
+		}
+	}
+	return cols
 }
 
 // writeCSVFile writes a CSV file atomically, creating its folder; rows are

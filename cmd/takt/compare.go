@@ -37,6 +37,7 @@ difference is significant (*) when its interval excludes 0.`,
 		},
 	}
 	opts.register(cmd)
+	opts.addXLSXFlag(cmd)
 	cmd.Flags().StringVar(&opts.objective, "objective", "throughput", "KPI to rank by: throughput, wip, cycle_time, cycle_time_p90, …")
 	return cmd
 }
@@ -95,6 +96,9 @@ func writeComparisonFiles(o *expFlags, sc *scenarios.Scenario, c *output.Compari
 	var errs []error
 	if o.csvDir != "" {
 		errs = append(errs, output.CompareCSV(o.csvDir, c))
+	}
+	if o.xlsx != "" {
+		errs = append(errs, output.CompareXLSX(o.xlsx, c))
 	}
 	if o.report != "" || o.plotsDir != "" {
 		errs = append(errs, writeReport(o, output.NewComparisonReport(sc.Name, sc.Description, filepath.Base(sc.File), string(sc.Data), c)))

@@ -28,6 +28,7 @@ type expFlags struct {
 	csvDir       string
 	report       string
 	plotsDir     string
+	xlsx         string
 
 	shard shardFlags
 
@@ -51,6 +52,11 @@ func (o *expFlags) register(cmd *cobra.Command) {
 	o.shard.register(f)
 	o.cmd = cmd
 	cmd.PreRunE = func(cmd *cobra.Command, _ []string) error { return o.shard.prepare(cmd) }
+}
+
+// addXLSXFlag adds --xlsx (run, compare and sweep).
+func (o *expFlags) addXLSXFlag(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.xlsx, "xlsx", "", "also write the results as an Excel workbook to `FILE.xlsx`")
 }
 
 // apply overrides r with the flags given; unit is the scenario's time unit.

@@ -56,6 +56,7 @@ second and stderr is a terminal.`,
 		},
 	}
 	opts.register(cmd)
+	opts.addXLSXFlag(cmd)
 	f := cmd.Flags()
 	f.StringVar(&opts.precision, "precision", "", "add replications until the throughput half-width is at most this share of the mean, e.g. 1%")
 	f.IntVar(&opts.maxReps, "max-replications", 1000, "cap on replications with --precision")
@@ -131,6 +132,9 @@ func writeSummary(opts *runOptions, s *sim.Summary, stdout io.Writer) error {
 	var errs []error
 	if opts.csvDir != "" {
 		errs = append(errs, output.CSV(opts.csvDir, s))
+	}
+	if opts.xlsx != "" {
+		errs = append(errs, output.XLSX(opts.xlsx, s))
 	}
 	if opts.json {
 		errs = append(errs, output.JSON(stdout, s))

@@ -35,6 +35,7 @@ second --set makes a grid (the first --set varies slowest).`,
 		},
 	}
 	opts.register(cmd)
+	opts.addXLSXFlag(cmd)
 	cmd.Flags().StringVar(&opts.objective, "objective", "", "rank the points by this KPI (default: keep them in sweep order)")
 	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "`PATH=VALUES` to sweep, e.g. station.weld.buffer=1..10")
 	return cmd
