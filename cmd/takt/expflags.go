@@ -104,7 +104,7 @@ func (o *expFlags) load(file string) (*scenarios.Scenario, error) {
 	}
 	sc, src, err := loadSource(file)
 	o.src = src
-	if err == nil {
+	if err == nil && o.cmd != nil { // nil in tests that load without a command
 		printWarnings(o.cmd.ErrOrStderr(), sc.Warnings)
 	}
 	return sc, err
