@@ -130,7 +130,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 // decodeSource reads one [[source]]; inlineOrders says [[order]] tables
 // release from it.
 func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
-	t.known("name", "to", "interarrival", "saturated", "conwip", "mix", "orders")
+	t.known("name", "to", "interarrival", "arrivals", "saturated", "conwip", "mix", "orders")
 	so := sim.Source{}
 	so.Name, _ = t.m["name"].(string) // checked by names
 	if to, ok := t.str("to"); ok {
@@ -147,6 +147,11 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 		} else {
 			so.Interarrival = d
 		}
+	}
+	if t.has("arrivals") {
+		given = append(given, "arrivals")
+		so.Kind = sim.Open
+		so.Arrivals = decodeArrivals(t, unit)
 	}
 	if sat, ok := t.boolean("saturated"); sat || !ok && t.has("saturated") {
 		given = append(given, "saturated")
@@ -167,9 +172,9 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 	}
 	switch {
 	case len(given) == 0:
-		t.bad("", "needs one of interarrival = \"exp(…)\", saturated = true, conwip = N or orders = \"FILE.csv\"")
+		t.bad("", "needs one of interarrival = \"exp(…)\", arrivals = [{ during = …, rate = … }], saturated = true, conwip = N or orders = \"FILE.csv\"")
 	case len(given) > 1:
-		t.bad(given[1], "give only one of interarrival, saturated and conwip, not %s and %s", given[0], given[1])
+		t.bad(given[1], "give only one of interarrival, arrivals, saturated and conwip, not %s and %s", given[0], given[1])
 	}
 	return so
 }

@@ -108,12 +108,18 @@ func schemaTables() []schemaTable {
 			{"name", "Unique across all elements (required).", sName},
 			{"to", "The station the source feeds.", sName},
 			{"interarrival", "Distribution of the time between releases (open line).", sDist},
+			{"arrivals", "Demand that changes over the week (instead of interarrival): Poisson arrivals at a rate per window, 0 outside every window.", arrayOf(ref("source.arrivals"))},
 			{"saturated", "true: the station it feeds is never starved.", sBool},
 			{"conwip", "Closed loop: keep exactly this many parts in the plant.", intMin(1)},
 			{"mix", "Product mix: product name → share of the released parts, summing to 1.",
 				mapOf(map[string]any{"type": "number", "minimum": 0, "maximum": 1})},
 			{"orders", "An order book: a CSV file (relative to the scenario) with columns release, product, quantity, due and optionally name, priority.", sString},
 		}, []string{"name"}},
+		{"source.arrivals", "A rate of arrivals during some windows of the week.", []schemaKey{
+			{"during", `A window "Mon-Fri 06:00-14:00" or a list of them; where windows of several entries overlap, the first entry's rate holds.`,
+				map[string]any{"anyOf": []any{sString, arrayOf(sString)}}},
+			{"rate", `Parts per time unit, or "N/UNIT" such as "30/h".`, map[string]any{"anyOf": []any{map[string]any{"type": "number", "minimum": 0}, sString}}},
+		}, []string{"during", "rate"}},
 		{"station", "A station of identical parallel machines.", []schemaKey{
 			{"name", "Unique across all elements (required).", sName},
 			{"machines", "Identical parallel machines; default 1.", intMin(1)},

@@ -95,6 +95,10 @@ horizon = 100
 name = "in"
 to = "a"
 interarrival = 2
+[[source]]
+name = "in2"
+to = "a"
+arrivals = [{ during = "Mon-Fri 06:00-14:00", rate = "30/h" }]
 [[station]]
 name = "a"
 process = 1

@@ -132,7 +132,11 @@ func (c *compiler) sources() {
 		c.p.sourceTo[i] = to
 		switch so.Kind {
 		case Open:
-			if so.Interarrival == nil {
+			if so.Arrivals != nil {
+				if err := so.Arrivals.check(); err != nil || so.Interarrival != nil {
+					c.bad("source %q: give interarrival or arrivals, not both; %v", so.Name, err)
+				}
+			} else if so.Interarrival == nil {
 				c.bad("source %q: interarrival is missing", so.Name)
 			} else if !(so.Interarrival.Mean() > 0) {
 				c.bad("source %q: interarrival %v has mean 0: parts would arrive without end at one instant", so.Name, so.Interarrival)

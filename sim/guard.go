@@ -179,7 +179,7 @@ func openRates(m *Model, p *Plan) (arrivals, capacity []float64) {
 		if so.Kind != Open {
 			return nil, nil
 		}
-		ext[p.sourceTo[k]] += 1 / so.Interarrival.Mean()
+		ext[p.sourceTo[k]] += so.rate()
 	}
 	type edge struct {
 		from int

@@ -66,8 +66,10 @@ type Source struct {
 	Name string
 	To   string // name of a station
 	Kind SourceKind
-	// Interarrival is the time between releases of an Open source.
+	// Interarrival is the time between releases of an Open source; or,
+	// instead, Arrivals: a rate that changes over the week.
 	Interarrival Dist
+	Arrivals     *Arrivals
 	// WIP is the number of parts a CONWIP source keeps in the plant.
 	WIP int
 	// Mix is the product mix of the released parts; empty in a model

@@ -340,7 +340,11 @@ func buildSource(pl *plant, pln *Plan, i int, stream func(string, string) *rand.
 	s.onArrive = s.arrive
 	switch spec.Kind {
 	case Open:
-		s.inter = spec.Interarrival.Bind(stream(spec.Name, "interarrival"))
+		if spec.Arrivals != nil {
+			s.arrivals = newThinning(spec.Arrivals, rand.New(stream(spec.Name, "arrivals")))
+		} else {
+			s.inter = spec.Interarrival.Bind(stream(spec.Name, "interarrival"))
+		}
 	case Saturated:
 		s.to.feeder = s
 	}

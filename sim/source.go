@@ -7,9 +7,10 @@ type source struct {
 	pl       *plant
 	spec     *Source
 	to       *station
-	inter    Sampler // Open: interarrival times
-	held     *part   // Open: the part waiting for room at the station
-	pending  int     // CONWIP: releases waiting for room at the station
+	inter    Sampler   // Open: interarrival times
+	arrivals *thinning // Open with a weekly rate pattern, instead of inter
+	held     *part     // Open: the part waiting for room at the station
+	pending  int       // CONWIP: releases waiting for room at the station
 	onArrive simgo.Handler
 	mix      *mixer // the product of each part; nil without products
 	book     *orderBook
@@ -50,7 +51,21 @@ func (s *source) offer(p *part, now float64) {
 
 // schedule draws the time to the next arrival of an open source.
 func (s *source) schedule() {
-	s.pl.timeout(s.inter.Rand()).AddHandler(s.onArrive)
+	var d float64
+	if s.arrivals != nil {
+		d = s.arrivals.next(s.pl.sim.Now())
+	} else {
+		d = s.inter.Rand()
+	}
+	s.pl.timeout(d).AddHandler(s.onArrive)
+}
+
+// rate is the mean arrival rate of an open source.
+func (so *Source) rate() float64 {
+	if so.Arrivals != nil {
+		return so.Arrivals.MeanRate()
+	}
+	return 1 / so.Interarrival.Mean()
 }
 
 // arrive releases a part of an open source; if the station has no room the

@@ -1,0 +1,90 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/takt-sim/takt/sim"
+)
+
+// decodeArrivals reads a source's weekly demand pattern:
+//
+//	arrivals = [{ during = "Mon-Fri 06:00-14:00", rate = "30/h" },
+//	            { during = ["Sat 08:00-12:00"], rate = 0.2 }]
+//
+// during is a window or a list of windows as in a shift; rate is parts per
+// time unit, or "N/UNIT" (parts per s, min, h, d or w). Where windows
+// overlap, the first one's rate holds; outside every window it is 0.
+func decodeArrivals(t *table, unit string) *sim.Arrivals {
+	u, _ := lookupUnit(unit)
+	items, ok := list(t.m["arrivals"])
+	if !ok || len(items) == 0 {
+		t.typeError("arrivals", `a list like [{ during = "Mon-Fri 06:00-14:00", rate = "30/h" }]`, t.m["arrivals"])
+		return nil
+	}
+	a := &sim.Arrivals{Week: u.fromMinutes(minutesPerWeek)}
+	for i, item := range items {
+		line := t.ps.lines.item(joinPath(t.path, "arrivals"), i)
+		m, ok := item.(map[string]any)
+		if !ok {
+			t.ps.add(line, t.element, "arrivals", "arrivals #%d must be a table like { during = \"Mon-Fri 06:00-14:00\", rate = \"30/h\" }, got %s", i+1, describe(item))
+			continue
+		}
+		b := &table{ps: t.ps, m: m, element: t.element, prefix: fmt.Sprintf("arrivals #%d: ", i+1), at: line}
+		b.known("during", "rate")
+		if s, ok := m["during"].(string); ok {
+			m["during"] = []any{s}
+		}
+		w := sim.RateWindow{On: weeklyIntervals(b, "during", u)}
+		if !b.has("during") {
+			b.missing("during", `during is missing: when, e.g. during = "Mon-Fri 06:00-14:00"`)
+		}
+		w.Rate, ok = arrivalRate(b, unit)
+		if ok {
+			a.Windows = append(a.Windows, w)
+		}
+	}
+	if len(a.Windows) == len(items) && !(a.MeanRate() > 0) {
+		t.bad("arrivals", "arrivals: the rate is 0 all week: no part would ever arrive")
+	}
+	return a
+}
+
+// arrivalRate reads rate: a number of parts per time unit, or "N/UNIT".
+func arrivalRate(b *table, unit string) (float64, bool) {
+	v, has := b.m["rate"]
+	if !has {
+		b.missing("rate", `rate is missing: parts per time unit, or e.g. rate = "30/h"`)
+		return 0, false
+	}
+	var r float64
+	switch x := v.(type) {
+	case int64:
+		r = float64(x)
+	case float64:
+		r = x
+	case string:
+		n, per, ok := strings.Cut(x, "/")
+		f, err := strconv.ParseFloat(strings.TrimSpace(n), 64)
+		if !ok || err != nil {
+			b.bad("rate", "rate: %q: want parts per time unit or \"N/UNIT\", e.g. \"30/h\"", x)
+			return 0, false
+		}
+		one, err := ParseDuration("1"+strings.TrimSpace(per), unit)
+		if err != nil {
+			b.bad("rate", "rate: %q: %v", x, err)
+			return 0, false
+		}
+		r = f / one
+	default:
+		b.typeError("rate", `a number or "N/UNIT"`, v)
+		return 0, false
+	}
+	if !(r >= 0) || math.IsInf(r, 0) {
+		b.bad("rate", "rate must be >= 0 and finite, got %v", v)
+		return 0, false
+	}
+	return r, true
+}
