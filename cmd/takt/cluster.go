@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +16,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/takt-sim/takt/scenarios"
+	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 // clusterJob is a command to run as shards on a cluster, as takt slurm and
@@ -42,7 +46,7 @@ type clusterFlag struct {
 // parseClusterArgs separates the cluster command's own flags (own) from
 // the job's command line and checks the latter by parsing it as the
 // command would, and loading the scenario.
-func parseClusterArgs(name string, args []string, own map[string]clusterFlag, stdout, stderr io.Writer) (*clusterJob, error) {
+func parseClusterArgs(ctx context.Context, name string, args []string, own map[string]clusterFlag, stdout, stderr io.Writer) (*clusterJob, error) {
 	bad := func(format string, a ...any) error {
 		return usageError{fmt.Errorf(format, a...), "takt " + name}
 	}
@@ -109,8 +113,33 @@ func parseClusterArgs(name string, args []string, own map[string]clusterFlag, st
 	if c.Flags().Changed("jobs") {
 		job.jobs = c.Flags().Lookup("jobs").Value.String()
 	}
+	// Plan the command as each shard will, to report its mistakes now.
+	plan := newRoot(io.Discard, stderr)
+	plan.SetArgs(append([]string{job.command}, rest...))
+	if err := plan.ExecuteContext(context.WithValue(ctx, planKey{}, true)); err != nil {
+		return nil, err
+	}
 	job.sc, _, err = loadSource(job.file)
 	return job, err
+}
+
+// planKey marks the context of a command that only plans its experiment:
+// it checks its scenario and flags and stops before running replications.
+type planKey struct{}
+
+func planning(cmd *cobra.Command) bool {
+	return cmd.Context() != nil && cmd.Context().Value(planKey{}) != nil
+}
+
+// errPlanned stops a command that only plans.
+var errPlanned = errors.New("planned")
+
+// planner is the executor of a command that only plans.
+type planner struct{}
+
+// Execute implements experiment.Executor.
+func (planner) Execute(context.Context, []experiment.Point, []experiment.Task, func(experiment.Task, *sim.Replication)) error {
+	return errPlanned
 }
 
 // label names a job for the scheduler: "takt-run-line", letters, digits
@@ -178,7 +207,7 @@ Flags:
 			if len(args) == 1 && (args[0] == "--help" || args[0] == "-h") {
 				return cmd.Help()
 			}
-			job, err := parseClusterArgs("slurm", args, own, stdout, stderr)
+			job, err := parseClusterArgs(cmd.Context(), "slurm", args, own, stdout, stderr)
 			if err != nil {
 				return err
 			}

@@ -69,6 +69,9 @@ func TestKubernetesManifest(t *testing.T) {
 		{[]string{"kubernetes", "tiny.toml", "--shards", "3"}, "give --image IMG"},
 		{[]string{"kubernetes", "tiny.toml", "--image", "x"}, "give --shards N"},
 		{[]string{"kubernetes", "tiny.toml", "--image", "x", "--shards", "2", "--precision", "1%"}, "--precision of run cannot go to the cluster"},
+		// The command is planned as its shards will run it: its mistakes show now.
+		{[]string{"kubernetes", "sweep", "tiny.toml", "--image", "x", "--shards", "2", "--set", "station.n.machines=1,2"}, `no station named "n"`},
+		{[]string{"kubernetes", "tiny.toml", "--image", "x", "--shards", "2", "--horizon", "1y"}, `bad duration "1y"`},
 	} {
 		code, _, stderr := takt(t.Context(), c.args...)
 		if code != exitInvalid || !strings.Contains(stderr, c.want) {

@@ -128,6 +128,8 @@ func (o *expFlags) options(cmd *cobra.Command) experiment.Options {
 	opt := experiment.Options{Workers: workers, Source: o.src.encode(),
 		Executor: processes{workers: workers, stderr: cmd.ErrOrStderr(), steps: o.steps}}
 	switch m := mergeFrom(cmd); {
+	case planning(cmd):
+		opt.Executor = planner{}
 	case m != nil:
 		opt.Executor = m
 	case o.shard.n > 0:
@@ -145,6 +147,8 @@ func (o *expFlags) options(cmd *cobra.Command) experiment.Options {
 // succeeds.
 func (o *expFlags) settle(err error) (stop bool, _ error) {
 	switch {
+	case errors.Is(err, errPlanned):
+		return true, nil
 	case o.shard.n > 0 && errors.Is(err, errShardWritten):
 		return true, nil
 	case o.shard.n > 0:

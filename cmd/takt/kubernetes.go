@@ -49,7 +49,7 @@ Flags:
 			if len(args) == 1 && (args[0] == "--help" || args[0] == "-h") {
 				return cmd.Help()
 			}
-			job, err := parseClusterArgs("kubernetes", args, own, stdout, stderr)
+			job, err := parseClusterArgs(cmd.Context(), "kubernetes", args, own, stdout, stderr)
 			if err != nil {
 				return err
 			}
