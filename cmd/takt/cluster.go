@@ -27,7 +27,7 @@ type clusterJob struct {
 	command  string   // run (the default), compare, sweep, bottleneck, warmup
 	file     string   // the scenario as given
 	settings []string // the command's flags that change its results
-	outputs  []string // its output flags (--json, --csv, --report, --plots), for the merge
+	outputs  []string // its output flags (--csv, --xlsx, --report, --plots), for the merge
 	jobs     string   // its -j, if given
 	sc       *scenarios.Scenario
 }
@@ -101,7 +101,7 @@ func parseClusterArgs(ctx context.Context, name string, args []string, own map[s
 		job.file = pos[0]
 	}
 	job.settings = settings(c)
-	for _, f := range []string{"csv", "report", "plots"} {
+	for _, f := range []string{"csv", "xlsx", "report", "plots"} {
 		if v := c.Flags().Lookup(f); v != nil && v.Changed {
 			path, err := filepath.Abs(v.Value.String())
 			if err != nil {

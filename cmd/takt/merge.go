@@ -21,6 +21,7 @@ import (
 type mergeOptions struct {
 	json         bool
 	csvDir       string
+	xlsx         string
 	report       string
 	plotsDir     string
 	allowPartial bool
@@ -54,6 +55,7 @@ truncated. --allow-partial merges the shards that are there, marked partial.`,
 	f := cmd.Flags()
 	f.BoolVar(&opts.json, "json", false, "print the results as JSON")
 	f.StringVar(&opts.csvDir, "csv", "", "also write the results as CSV into `DIR`")
+	f.StringVar(&opts.xlsx, "xlsx", "", "also write the results as an Excel workbook to `FILE.xlsx`")
 	f.StringVar(&opts.report, "report", "", "write a self-contained HTML report to `FILE.html`")
 	f.StringVar(&opts.plotsDir, "plots", "", "write the charts as SVG and PNG files into `DIR`")
 	f.BoolVar(&opts.allowPartial, "allow-partial", false, "merge the shards that are there, marked partial, when some are missing")
@@ -86,7 +88,7 @@ func runMerge(cmd *cobra.Command, patterns []string, opts *mergeOptions, stdout,
 		args = append(args, h.File)
 	}
 	args = append(args, h.Args...)
-	for _, o := range []struct{ name, value string }{{"csv", opts.csvDir}, {"report", opts.report}, {"plots", opts.plotsDir}} {
+	for _, o := range []struct{ name, value string }{{"csv", opts.csvDir}, {"xlsx", opts.xlsx}, {"report", opts.report}, {"plots", opts.plotsDir}} {
 		if o.value != "" {
 			args = append(args, "--"+o.name+"="+o.value)
 		}

@@ -150,7 +150,7 @@ func slurmShard(id, minID, count string) (i, n int, err error) {
 // say how it runs or where its output goes. Every other flag a command was
 // given is a setting, recorded in its shards and given back to it by merge.
 var notSettings = map[string]bool{
-	"jobs": true, "quiet": true, "json": true, "csv": true, "report": true, "plots": true,
+	"jobs": true, "quiet": true, "json": true, "csv": true, "xlsx": true, "report": true, "plots": true,
 	"trace": true, "trace-limit": true, "gantt": true, "shard": true, "shards": true, "out": true,
 }
 

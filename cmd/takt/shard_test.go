@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
 )
 
 // tinyVariants is tinyLine with a variant, for compare.
@@ -242,5 +245,29 @@ func TestShardSelection(t *testing.T) {
 		if code != exitInvalid || !strings.Contains(stderr, "needs --out FILE") {
 			t.Errorf("%v without --out: exit %d, %q", args, code, stderr)
 		}
+	}
+}
+
+// TestEveryFlagClassified guards the shard header: every flag of a command
+// that runs as shards either changes its results (a setting, recorded in
+// the shards and given back to the command by merge) or does not
+// (notSettings). A new flag must be added to one of the two lists.
+func TestEveryFlagClassified(t *testing.T) {
+	settingFlags := map[string]bool{
+		"replications": true, "seed": true, "horizon": true, "warmup": true, "precision": true,
+		"max-replications": true, "objective": true, "set": true, "speedup": true, "help": true,
+	}
+	root := newRoot(&bytes.Buffer{}, &bytes.Buffer{})
+	for _, name := range clusterCommands {
+		c, _, err := root.Find([]string{name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.InitDefaultHelpFlag()
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if !settingFlags[f.Name] && !notSettings[f.Name] {
+				t.Errorf("takt %s --%s: is it a setting (settingFlags here) or not (notSettings in shard.go)?", name, f.Name)
+			}
+		})
 	}
 }
