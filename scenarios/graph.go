@@ -144,15 +144,7 @@ func (pl *plant) checkReach() {
 	}
 	reached, sourcesOK := pl.reachedFromSources(route.live)
 	byAnyRoute, _ := pl.reachedFromSources(func(route) bool { return true })
-	toSinkOK := make([]bool, n)
-	for changed := true; changed; {
-		changed = false
-		for i := range n {
-			if !toSinkOK[i] && pl.leadsToSink(i, toSinkOK) {
-				toSinkOK[i], changed = true, true
-			}
-		}
-	}
+	toSinkOK := pl.reachingSinks()
 	for i, t := range pl.stations {
 		if !pl.named[i] {
 			continue // cannot be referred to; its name is reported
@@ -174,18 +166,44 @@ func (pl *plant) checkReach() {
 // already reported, so the route is given the benefit of the doubt.
 func (r route) live() bool { return r.p > 0 || r.badP }
 
-// leadsToSink reports whether a route of station i with p > 0 goes to a
-// sink, an unknown target or a station already known to lead to a sink.
-func (pl *plant) leadsToSink(i int, toSinkOK []bool) bool {
-	if len(pl.routes[i]) == 0 {
-		return len(pl.products) == 0 // "to" is missing or malformed, already reported
-	}
-	for _, r := range pl.routes[i] {
-		if r.live() && (r.target < 0 || toSinkOK[r.target]) {
-			return true
+// reachingSinks marks the stations from which a sink can be reached: those
+// with a route (p > 0) to a sink or to an unknown target, and, walking the
+// routes backwards once, every station with a route to a marked one. A
+// station without routes counts as reaching a sink in a plant without
+// products ("to" is missing or malformed, already reported).
+func (pl *plant) reachingSinks() []bool {
+	n := len(pl.stations)
+	ok := make([]bool, n)
+	preds := make([][]int, n)
+	var queue []int
+	mark := func(i int) {
+		if !ok[i] {
+			ok[i] = true
+			queue = append(queue, i)
 		}
 	}
-	return false
+	for i := range n {
+		if len(pl.routes[i]) == 0 && len(pl.products) == 0 {
+			mark(i)
+		}
+		for _, r := range pl.routes[i] {
+			switch {
+			case !r.live():
+			case r.target < 0:
+				mark(i)
+			default:
+				preds[r.target] = append(preds[r.target], i)
+			}
+		}
+	}
+	for len(queue) > 0 {
+		j := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		for _, i := range preds[j] {
+			mark(i)
+		}
+	}
+	return ok
 }
 
 // reachedFromSources marks the stations reachable from a source by routes

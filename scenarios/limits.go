@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/takt-sim/takt/sim"
@@ -122,4 +123,61 @@ func (sc *Scenario) elementPath(kind, name string) string {
 		}
 	}
 	return ""
+}
+
+// maxNesting is the deepest nesting of arrays and inline tables a scenario
+// may have. takt's own format nests three deep; the TOML decoder takes
+// memory quadratic in the depth (a 20 kB file of 5000 nested tables took
+// 1.1 GB), so deeper files are refused before decoding.
+const maxNesting = 32
+
+// nestingTooDeep returns the line on which the nesting of [ and { (outside
+// strings and comments) first exceeds maxNesting, or 0.
+func nestingTooDeep(src string) int {
+	depth, line := 0, 1
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '\n':
+			line++
+		case '#':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+			i-- // the newline is counted above
+		case '"', '\'':
+			end := skipTOMLString(src, i)
+			line += strings.Count(src[i:end], "\n")
+			i = end - 1
+		case '[', '{':
+			if depth++; depth > maxNesting {
+				return line
+			}
+		case ']', '}':
+			depth = max(0, depth-1)
+		}
+	}
+	return 0
+}
+
+// skipTOMLString returns the index just after the string starting at i:
+// basic ("…", with escapes) or literal ('…'), single- or multi-line.
+func skipTOMLString(src string, i int) int {
+	q := src[i]
+	delim := string(q)
+	if strings.HasPrefix(src[i:], strings.Repeat(delim, 3)) {
+		delim = strings.Repeat(delim, 3)
+	}
+	for j := i + len(delim); j < len(src); j++ {
+		switch {
+		case q == '"' && src[j] == '\\':
+			j++
+		case delim == `"` || delim == "'":
+			if src[j] == q || src[j] == '\n' {
+				return j + 1
+			}
+		case strings.HasPrefix(src[j:], delim):
+			return j + len(delim)
+		}
+	}
+	return len(src)
 }

@@ -57,6 +57,10 @@ func Parse(file string, data []byte) (*Scenario, error) {
 // parse is Parse with the reader of the files the scenario names.
 func parse(file string, data []byte, read reader) (*Scenario, error) {
 	ps := &problems{file: file}
+	if line := nestingTooDeep(string(data)); line > 0 {
+		ps.add(line, "", "", "arrays and inline tables nest more than %d deep, the limit (a scenario needs 3)", maxNesting)
+		return nil, ps.err()
+	}
 	var doc map[string]any
 	if _, err := toml.Decode(string(data), &doc); err != nil {
 		var pe toml.ParseError

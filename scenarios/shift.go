@@ -21,8 +21,11 @@ func decodeShifts(tables []*table, unit string) []sim.Shift {
 		sh := sim.Shift{}
 		sh.Name, _ = t.m["name"].(string) // checked by names
 		windows := weeklyIntervals(t, "windows", u)
-		if len(windows) == 0 && !t.has("windows") {
+		switch items, isList := list(t.m["windows"]); {
+		case !t.has("windows"):
 			t.missing("windows", `windows is missing: when does the shift work, e.g. windows = ["Mon-Fri 06:00-14:00"]?`)
+		case isList && len(items) == 0:
+			t.bad("windows", `windows is empty: the shift would never work; give its working times, e.g. windows = ["Mon-Fri 06:00-14:00"]`)
 		}
 		breaks := weeklyIntervals(t, "breaks", u)
 		cal, err := sim.NewCalendar(u.fromMinutes(minutesPerWeek), windows, breaks)

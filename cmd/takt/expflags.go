@@ -87,6 +87,9 @@ func (o *expFlags) apply(cmd *cobra.Command, unit string, r *sim.Run) error {
 	if err := r.Validate(); err != nil {
 		return usageError{fmt.Errorf("after applying the flags: %w", err), cmd.CommandPath()}
 	}
+	if err := o.checkOutputs(); err != nil {
+		return usageError{err, cmd.CommandPath()}
+	}
 	return nil
 }
 

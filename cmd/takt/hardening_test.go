@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -72,6 +73,48 @@ func TestLimitIsAnInvalidScenario(t *testing.T) {
 		want := file + `:10: station "machine": this line cannot keep up: arrivals 1.2/min, capacity 1/min`
 		if code != exitInvalid || !strings.HasPrefix(stderr, want) || stdout != "" {
 			t.Errorf("-j %s: exit %d, stdout %q, stderr %q; want exit 2 and %q", j, code, stdout, stderr, want)
+		}
+	}
+}
+
+// TestInterruptedRunKeepsCSV is issue 11's overwritten CSV: an interrupted
+// run wrote NaN rows over the user's files. CSV follows the report's rule:
+// written only for a complete run; existing files stay as they were.
+func TestInterruptedRunKeepsCSV(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "summary.csv")
+	if err := os.WriteFile(old, []byte("old results\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	code, _, stderr := takt(ctx, "run", writeFile(t, "l.toml", tinyLine), "-q", "--csv", dir)
+	if code != exitInterrupted || !strings.Contains(stderr, "--csv: nothing written") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "old results\n" {
+		t.Errorf("summary.csv now holds %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "replications.csv")); err == nil {
+		t.Error("replications.csv was written")
+	}
+}
+
+// TestOutputPathsCheckedBeforeRun: output folders that cannot be written
+// are refused before the run (exit 2), not after it; the run here would
+// take minutes.
+func TestOutputPathsCheckedBeforeRun(t *testing.T) {
+	file := writeFile(t, "long.toml", mm1Long)
+	notDir := writeFile(t, "plain", "x")
+	for _, args := range [][]string{
+		{"--csv", filepath.Join(notDir, "out")},
+		{"--plots", notDir},
+		{"--report", t.TempDir()},
+		{"--report", filepath.Join(notDir, "r.html")},
+	} {
+		code, _, stderr := takt(context.Background(), append([]string{"run", file, "-q"}, args...)...)
+		if code != exitInvalid || !strings.Contains(stderr, args[0]) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 naming the flag", args, code, stderr)
 		}
 	}
 }

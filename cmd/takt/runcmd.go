@@ -86,6 +86,12 @@ func runRun(cmd *cobra.Command, opts *runOptions, stdout, stderr io.Writer) erro
 	if w := output.WarmupText(s); w != "" && runErr == nil {
 		fmt.Fprintf(stderr, "takt: warning: %s\n", w)
 	}
+	if runErr != nil && opts.csvDir != "" {
+		// Like the report, the CSV files are written only for a complete
+		// run: existing ones are left as they were.
+		fmt.Fprintf(stderr, "takt: --csv: nothing written to %s, the run did not complete\n", opts.csvDir)
+		opts.csvDir = ""
+	}
 	if err := writeSummary(opts, s, stdout); err != nil {
 		return err
 	}
