@@ -20,12 +20,15 @@ func (o *expFlags) checkOutputs() error {
 			return fmt.Errorf("%s %s: %w", d.flag, d.dir, err)
 		}
 	}
-	if o.report != "" {
-		if fi, err := os.Stat(o.report); err == nil && fi.IsDir() {
-			return fmt.Errorf("--report %s: is a folder, not a file", o.report)
+	for _, f := range []struct{ flag, file string }{{"--report", o.report}, {"--xlsx", o.xlsx}} {
+		if f.file == "" {
+			continue
 		}
-		if err := checkOutputDir(filepath.Dir(o.report)); err != nil {
-			return fmt.Errorf("--report %s: %w", o.report, err)
+		if fi, err := os.Stat(f.file); err == nil && fi.IsDir() {
+			return fmt.Errorf("%s %s: is a folder, not a file", f.flag, f.file)
+		}
+		if err := checkOutputDir(filepath.Dir(f.file)); err != nil {
+			return fmt.Errorf("%s %s: %w", f.flag, f.file, err)
 		}
 	}
 	return nil

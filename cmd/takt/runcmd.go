@@ -86,11 +86,16 @@ func runRun(cmd *cobra.Command, opts *runOptions, stdout, stderr io.Writer) erro
 	if w := output.WarmupText(s); w != "" && runErr == nil {
 		fmt.Fprintf(stderr, "takt: warning: %s\n", w)
 	}
-	if runErr != nil && opts.csvDir != "" {
-		// Like the report, the CSV files are written only for a complete
-		// run: existing ones are left as they were.
-		fmt.Fprintf(stderr, "takt: --csv: nothing written to %s, the run did not complete\n", opts.csvDir)
-		opts.csvDir = ""
+	if runErr != nil {
+		// Like the report, the CSV files and the workbook are written only
+		// for a complete run: existing ones are left as they were.
+		if opts.csvDir != "" {
+			fmt.Fprintf(stderr, "takt: --csv: nothing written to %s, the run did not complete\n", opts.csvDir)
+		}
+		if opts.xlsx != "" {
+			fmt.Fprintf(stderr, "takt: --xlsx: %s not written, the run did not complete\n", opts.xlsx)
+		}
+		opts.csvDir, opts.xlsx = "", ""
 	}
 	if err := writeSummary(opts, s, stdout); err != nil {
 		return err
