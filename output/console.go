@@ -94,9 +94,20 @@ func Console(w io.Writer, s *sim.Summary) error {
 		b.WriteString(table(rows, "  "))
 	}
 	if len(s.Crews) > 0 {
-		rows := [][]string{{"crew", "size", "utilisation", "of scheduled time"}}
+		overtime := false
 		for _, c := range s.Crews {
-			rows = append(rows, []string{c.Name, fmt.Sprint(c.Size), est(c.Utilization, 100, "%"), est(c.UtilizationScheduled, 100, "%")})
+			overtime = overtime || c.Overtime.Mean > 0
+		}
+		rows := [][]string{{"crew", "size", "utilisation", "of scheduled time"}}
+		if overtime {
+			rows[0] = append(rows[0], "overtime")
+		}
+		for _, c := range s.Crews {
+			row := []string{c.Name, fmt.Sprint(c.Size), est(c.Utilization, 100, "%"), est(c.UtilizationScheduled, 100, "%")}
+			if overtime {
+				row = append(row, est(c.Overtime, 100, "%"))
+			}
+			rows = append(rows, row)
 		}
 		b.WriteString("\nCrews\n")
 		b.WriteString(table(rows, "  "))

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/stats"
 )
 
 func console(t *testing.T, s *sim.Summary) string {
@@ -152,6 +153,13 @@ func TestConsoleCrewsOnlyWithCrews(t *testing.T) {
 	}
 	if out := console(t, handLine()); strings.Contains(out, "Crews") {
 		t.Errorf("Crews table without crews:\n%s", out)
+	}
+	s := handPlant()
+	s.Crews[0].Overtime = stats.Estimate{Mean: 0.05, HalfWidth: 0.01, N: 4}
+	want = "\nCrews\n  crew          size  utilisation  of scheduled time   overtime\n" +
+		"  fitters          2   41.0% ±5.0         62.0% ±7.0  5.0% ±1.0\n"
+	if out := console(t, s); !strings.Contains(out, want) {
+		t.Errorf("crews table with overtime: got\n%s\nwant it to contain\n%s", out, want)
 	}
 }
 

@@ -77,7 +77,9 @@ func columns(s *sim.Summary) []column {
 		cols = append(cols, column{"utilization", c.Name, c.Utilization,
 			func(r *sim.Replication) float64 { return r.Crews[k] }},
 			column{"utilization_scheduled", c.Name, c.UtilizationScheduled,
-				func(r *sim.Replication) float64 { return r.CrewsScheduled[k] }})
+				func(r *sim.Replication) float64 { return r.CrewsScheduled[k] }},
+			column{"overtime", c.Name, c.Overtime,
+				func(r *sim.Replication) float64 { return r.CrewsOvertime[k] }})
 	}
 	if o := s.Orders; o != nil {
 		for _, c := range []struct {

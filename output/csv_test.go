@@ -60,8 +60,8 @@ func statNames() []string {
 			names = append(names, st+".availability", st+".oee", st+".failures", st+".mtbf", st+".mttr")
 		}
 	}
-	return append(names, "fitters.utilization", "fitters.utilization_scheduled", "electricians.utilization",
-		"electricians.utilization_scheduled", "labour_per_part", "good.throughput", "scrap.throughput")
+	return append(names, "fitters.utilization", "fitters.utilization_scheduled", "fitters.overtime", "electricians.utilization",
+		"electricians.utilization_scheduled", "electricians.overtime", "labour_per_part", "good.throughput", "scrap.throughput")
 }
 
 func TestSummaryCSV(t *testing.T) {

@@ -155,6 +155,7 @@ func handReplications(s *sim.Summary) []*sim.Replication {
 		for _, c := range s.Crews {
 			r.Crews = append(r.Crews, c.Utilization.Mean+d)
 			r.CrewsScheduled = append(r.CrewsScheduled, c.UtilizationScheduled.Mean+d)
+			r.CrewsOvertime = append(r.CrewsOvertime, c.Overtime.Mean)
 		}
 		r.LabourPerPart = s.LabourPerPart.Mean + d
 		reps = append(reps, r)

@@ -109,8 +109,12 @@ type CrewJSON struct {
 	Name        string       `json:"name"`
 	Size        int          `json:"size"`
 	Utilization EstimateJSON `json:"utilization"`
-	// UtilizationScheduled is over the crew's shift (all the time without).
+	// UtilizationScheduled is the members' time at work on shift over
+	// their scheduled time (all the time without a shift), at most 1.
 	UtilizationScheduled EstimateJSON `json:"utilization_scheduled"`
+	// Overtime is their time at work off shift (finishing a task after
+	// the shift ended) over the same scheduled time.
+	Overtime EstimateJSON `json:"overtime"`
 }
 
 // KPIsJSON holds the plant-level indicators.
@@ -216,7 +220,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 	}
 	for _, c := range s.Crews {
 		out.Crews = append(out.Crews, CrewJSON{Name: c.Name, Size: c.Size, Utilization: estJSON(c.Utilization),
-			UtilizationScheduled: estJSON(c.UtilizationScheduled)})
+			UtilizationScheduled: estJSON(c.UtilizationScheduled), Overtime: estJSON(c.Overtime)})
 	}
 	for _, sk := range s.Sinks {
 		out.Sinks = append(out.Sinks, SinkJSON{Name: sk.Name, Throughput: estJSON(sk.Throughput)})

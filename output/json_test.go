@@ -80,7 +80,7 @@ func TestJSONStablePaths(t *testing.T) {
 		"availability.mean", "oee.mean", "oee.half_width"} {
 		paths = append(paths, "stations.0."+f, "stations.1."+f)
 	}
-	paths = append(paths, "crews.0.name", "crews.0.size", "crews.0.utilization.mean",
+	paths = append(paths, "crews.0.name", "crews.0.size", "crews.0.utilization.mean", "crews.0.overtime.mean",
 		"crews.0.utilization.half_width", "sinks.0.name", "sinks.0.throughput.mean")
 	for name, s := range map[string]*sim.Summary{"hand-built": handPlant(), "real run": runModel(t, tinyLine(true), 2)} {
 		v := decode(t, jsonBytes(t, s))

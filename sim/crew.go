@@ -9,7 +9,7 @@ import (
 // waiting for members, served by priority and then first come, first
 // served (a request that needs more members than are free lets smaller ones
 // behind it go first). A crew with a shift grants members only on shift;
-// members at work when the shift ends finish their task.
+// members at work when the shift ends finish their task: that is overtime.
 type crew struct {
 	spec     *Crew
 	free     int
@@ -41,7 +41,7 @@ func (c *crew) can(count int) bool { return !c.off && c.free >= count }
 func (c *crew) take(req *crewRequest, now float64) {
 	req.done = true
 	c.free -= req.count
-	c.busy.Add(now, float64(req.count))
+	c.account(now)
 	req.granted(c, now)
 }
 
@@ -68,10 +68,7 @@ func (c *crew) enqueue(req *crewRequest) {
 // release frees n members and serves the waiting requests.
 func (c *crew) release(n int, now float64) {
 	c.free += n
-	c.busy.Add(now, -float64(n))
-	if c.off {
-		c.overtime.Add(now, -float64(n))
-	}
+	c.account(now)
 	c.serve(now)
 }
 
@@ -113,10 +110,8 @@ func (c *crew) change(*simgo.Event) {
 	now := c.pl.sim.Now()
 	c.off = !c.clock.next().on
 	c.clock.advance()
-	if c.off {
-		c.overtime.Set(now, c.busy.Value())
-	} else {
-		c.overtime.Set(now, 0)
+	c.account(now)
+	if !c.off {
 		c.serve(now)
 	}
 	c.schedule(now)
@@ -128,11 +123,34 @@ func (c *crew) utilization(now float64) float64 {
 	return c.busy.Mean(now) / float64(c.spec.Size)
 }
 
-// scheduledUtilization is the members' time at work over their scheduled
-// time in [from, now).
-func (c *crew) scheduledUtilization(from, now float64) float64 {
-	if c.calendar == nil {
-		return c.utilization(now)
+// account records the members at work at now, and those of them off
+// shift.
+func (c *crew) account(now float64) {
+	working := float64(c.spec.Size - c.free)
+	c.busy.Set(now, working)
+	if !c.off {
+		working = 0
 	}
-	return c.busy.Mean(now) * (now - from) / (float64(c.spec.Size) * c.calendar.OnTime(from, now))
+	c.overtime.Set(now, working)
+}
+
+// reset starts the statistics window at now.
+func (c *crew) reset(now float64) {
+	c.busy.Reset(now)
+	c.overtime.Reset(now)
+}
+
+// scheduledUtilization is the members' time at work on shift over their
+// scheduled time in [from, now), at most 1; overtime is their time at
+// work off shift over the same scheduled time.
+//
+//	scheduled utilisation = ∫ at work on shift dt / (size · scheduled time)
+//	overtime              = ∫ at work off shift dt / (size · scheduled time)
+func (c *crew) scheduledUtilization(from, now float64) (utilization, overtime float64) {
+	if c.calendar == nil {
+		return c.utilization(now), 0
+	}
+	scheduled := float64(c.spec.Size) * c.calendar.OnTime(from, now)
+	off, all := c.overtime.Mean(now)*(now-from), c.busy.Mean(now)*(now-from)
+	return (all - off) / scheduled, off / scheduled
 }

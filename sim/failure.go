@@ -51,6 +51,10 @@ type reliability struct {
 	off     *outage
 	offDue  bool
 	closing bool
+	// regain says the operators went home with the shift in the middle of
+	// a part (prior is Busy or InSetup): the work resumes once they are
+	// back.
+	regain bool
 }
 
 // machineElement names machine k of a station for its random streams.
@@ -184,7 +188,9 @@ func (r *reliability) begin(o *outage, now float64) {
 	if !o.pm {
 		r.failures++
 	}
-	r.prior = m.state
+	if !r.regain { // else it was waiting for its operators to resume the part
+		r.prior = m.state
+	}
 	r.closing = false // a Finish part interrupted by a failure resumes after it
 	r.out, r.outStart = o, now
 	r.call(o, now)
@@ -284,13 +290,32 @@ func (r *reliability) renewFailures() {
 }
 
 // resume takes up the machine's work after an outage: the interrupted part
-// (which may have been interrupted at the very instant it was finished), the
-// blocked part if the next station has not taken it yet, or the next part.
+// (which may have been interrupted at the very instant it was finished) once
+// its operators, if they went home with the shift, are back; the blocked
+// part if the next station has not taken it yet; or the next part.
 func (r *reliability) resume(now float64) {
 	m := r.m
 	switch {
+	case r.regain:
+		m.askOperators(now, r.regained)
 	case r.prior == WaitingOperator:
-		m.askOperators(now)
+		m.askOperators(now, m.onOperators)
+	default:
+		r.carryOn(now)
+	}
+}
+
+// regained resumes the part once its operators are back.
+func (r *reliability) regained(c *crew, now float64) {
+	r.m.opReq, r.m.opHeld, r.regain = nil, c, false
+	r.carryOn(now)
+}
+
+// carryOn takes up the interrupted part, or the blocked one, or looks for
+// work.
+func (r *reliability) carryOn(now float64) {
+	m := r.m
+	switch {
 	case (r.prior == Busy || r.prior == InSetup) && r.remaining > 0:
 		m.set(r.prior, now)
 		r.segment(now)

@@ -62,7 +62,7 @@ func (m *machine) set(s State, now float64) {
 func (m *machine) start(p *part, now float64) {
 	m.part = p
 	if m.st.ops != nil {
-		m.askOperators(now)
+		m.askOperators(now, m.onOperators)
 		return
 	}
 	m.work(now)

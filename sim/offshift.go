@@ -63,11 +63,13 @@ func (r *reliability) shiftEnds(now float64) {
 	}
 }
 
-// goOff begins time off shift, interrupting what the machine does.
+// goOff begins time off shift, interrupting what the machine does. The
+// operators with the part go home: they come back for the rest of it when
+// the shift starts again (see regain).
 func (r *reliability) goOff(now float64) {
 	m := r.m
 	r.interrupt(now)
-	if !m.state.Unavailable() {
+	if !m.state.Unavailable() && !r.regain {
 		r.prior = m.state
 		if m.part == nil {
 			r.prior = Starved // a Finish part that has just left
@@ -76,6 +78,10 @@ func (r *reliability) goOff(now float64) {
 	r.closing = false
 	r.out, r.outStart = r.off, now
 	m.set(OffShift, now)
+	if m.opHeld != nil {
+		m.releaseOperators(now)
+		r.regain = true
+	}
 }
 
 // shiftStarts ends time off shift; a machine still in another outage (or

@@ -9,11 +9,12 @@ type operatorNeed struct {
 
 // askOperators makes the machine wait for its operators, asking its crews
 // in preference order: the first that has them free grants them, otherwise
-// the request waits at all of them and the first to have them grants it.
-func (m *machine) askOperators(now float64) {
+// the request waits at all of them and the first to have them grants it;
+// granted then goes on with the work.
+func (m *machine) askOperators(now float64, granted func(*crew, float64)) {
 	need := m.st.ops
 	m.set(WaitingOperator, now)
-	req := &crewRequest{count: need.count, granted: m.onOperators}
+	req := &crewRequest{count: need.count, granted: granted}
 	m.opReq = req
 	for _, c := range need.crews {
 		if c.can(req.count) {

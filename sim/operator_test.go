@@ -114,3 +114,62 @@ func TestOperatorsWithOutages(t *testing.T) {
 		t.Errorf("the preferred crew works less than the second: %v < %v", s.Crews[0].Utilization.Mean, s.Crews[1].Utilization.Mean)
 	}
 }
+
+// TestOperatorsGoHomeWithTheShift: one saturated machine of constant 3 h
+// on Mon–Fri 06:00–14:00, needing one operator of a crew of one during
+// processing, over three weeks after a warm-up of one (504 h, 120 h of
+// station shift). By hand:
+//   - pause, crew on the same shift: the machine works the 120 h (40
+//     parts, see TestShiftExactCapacity) and so does the operator, who goes
+//     home at 14:00 with the part unfinished: 120 h at work, all of the
+//     crew's scheduled time, no overtime, 3 h of labour a part;
+//   - finish: parts start at 06:00, 09:00, 12:00 and the last ends at
+//     15:00, 45 parts and 135 h at work, of which 15 h after the crew's
+//     shift: overtime 15/120 of its scheduled time, on-shift utilisation 1;
+//   - pause, crew without a shift: 120 h at work over all 504 h;
+//   - pause, crew on Mon–Fri 07:00–14:00: each morning the machine waits
+//     an hour for the operator to come back to the paused part: 105 h of
+//     work, 35 parts (completions at every 3 h of work, 35 h before the
+//     window), 15 h waiting, 105 h at work = the crew's scheduled time.
+func TestOperatorsGoHomeWithTheShift(t *testing.T) {
+	r := Run{Horizon: 4 * weekH, Warmup: weekH, Replications: 2, Seed: 1, Confidence: 0.95}
+	window := 3 * weekH
+	late, err := NewCalendar(weekH, [][2]float64{{7, 14}, {31, 38}, {55, 62}, {79, 86}, {103, 110}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name                 string
+		end                  AtShiftEnd
+		crewShift            *WorkCalendar
+		parts, work, waiting float64 // in the window, hours
+		scheduled, overtime  float64
+	}{
+		{"pause, crew on the shift", Pause, &WorkCalendar{}, 40, 120, 0, 1, 0},
+		{"finish, crew on the shift", Finish, &WorkCalendar{}, 45, 135, 0, 1, 15.0 / 120},
+		{"pause, crew around the clock", Pause, nil, 40, 120, 0, 120 / window, 0},
+		{"pause, crew from 07:00", Pause, &late, 35, 105, 15, 1, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := shiftMachine(oneShift(t), 3, c.end)
+			m.Crews = []Crew{{Name: "operators", Size: 1}}
+			m.Stations[0].Operators = &Operators{Crews: []string{"operators"}, Count: 1, During: DuringProcess}
+			if c.crewShift != nil {
+				m.Crews[0].Shift = "crew"
+				cal := m.Shifts[0].Calendar // the station's
+				if len(c.crewShift.On) > 0 {
+					cal = *c.crewShift
+				}
+				m.Shifts = append(m.Shifts, Shift{Name: "crew", Calendar: cal})
+			}
+			s := runExp(t, m, r)
+			exact(t, "parts", s.Throughput.Mean*window, c.parts)
+			exact(t, "busy", s.Stations[0].States[Busy].Mean*window, c.work)
+			exact(t, "waiting for the operator", s.Stations[0].States[WaitingOperator].Mean*window, c.waiting)
+			exact(t, "crew hours at work", s.Crews[0].Utilization.Mean*window, c.work)
+			exact(t, "crew utilisation of scheduled time", s.Crews[0].UtilizationScheduled.Mean, c.scheduled)
+			exact(t, "overtime", s.Crews[0].Overtime.Mean, c.overtime)
+			exact(t, "labour per part", s.LabourPerPart.Mean, 3)
+		})
+	}
+}

@@ -33,8 +33,11 @@ type Replication struct {
 	Sinks          []int64   // parts absorbed per sink in the window
 	Crews          []float64 // utilisation per crew: fraction of its members' time at work
 	// CrewsScheduled is the utilisation per crew over its scheduled time
-	// (its shift; all the time without one).
-	CrewsScheduled []float64
+	// (its shift; all the time without one): its members' time at work on
+	// shift over their scheduled time, at most 1. CrewsOvertime is their
+	// time at work off shift (finishing a task after the shift ended) over
+	// the same scheduled time; 0 without a shift.
+	CrewsScheduled, CrewsOvertime []float64
 	// LabourPerPart is the crews' working time per part reaching a sink.
 	LabourPerPart float64
 	// Products holds the results per product, in model order.
@@ -397,8 +400,7 @@ func (pl *plant) reset(now float64) {
 		k.count = 0
 	}
 	for _, c := range pl.crews {
-		c.busy.Reset(now)
-		c.overtime.Reset(now)
+		c.reset(now)
 	}
 	pl.wip.Reset(now)
 	pl.enteredAtWarmup = pl.entered
@@ -444,7 +446,9 @@ func (pl *plant) results(index int) *Replication {
 	labour := 0.0
 	for _, c := range pl.crews {
 		res.Crews = append(res.Crews, c.utilization(end))
-		res.CrewsScheduled = append(res.CrewsScheduled, c.scheduledUtilization(pl.run.Warmup, end))
+		u, over := c.scheduledUtilization(pl.run.Warmup, end)
+		res.CrewsScheduled = append(res.CrewsScheduled, u)
+		res.CrewsOvertime = append(res.CrewsOvertime, over)
 		labour += c.busy.Mean(end) * window
 	}
 	res.LabourPerPart = labour / float64(res.Completed)

@@ -108,8 +108,10 @@ type CrewSummary struct {
 	Name        string
 	Size        int
 	Utilization stats.Estimate
-	// UtilizationScheduled is over the crew's scheduled time (its shift).
-	UtilizationScheduled stats.Estimate
+	// UtilizationScheduled is over the crew's scheduled time (its shift),
+	// at most 1; Overtime is the members' time at work off shift over the
+	// same scheduled time (see Replication.CrewsOvertime).
+	UtilizationScheduled, Overtime stats.Estimate
 }
 
 // SinkSummary summarises one sink: its throughput.
@@ -194,7 +196,8 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 	for k, c := range m.Crews {
 		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,
 			Utilization:          col(func(x *Replication) float64 { return x.Crews[k] }),
-			UtilizationScheduled: col(func(x *Replication) float64 { return x.CrewsScheduled[k] })})
+			UtilizationScheduled: col(func(x *Replication) float64 { return x.CrewsScheduled[k] }),
+			Overtime:             col(func(x *Replication) float64 { return x.CrewsOvertime[k] })})
 	}
 	return s
 }
