@@ -82,15 +82,16 @@ func binom(n, k int) float64 { return fact(n) / (fact(k) * fact(n-k)) }
 // TestOperatorsOnShift: a machine that runs around the clock but needs an
 // operator who works Mon–Fri 06:00–14:00 during its 3 h process starts
 // parts at 6, 9 and 12 h (the operator finishes the last at 15 h): exactly
-// 15 parts a week, and the operator's utilisation over the scheduled hours
-// is 45/40.
+// 15 parts a week, 45 h at work: the 40 scheduled hours (utilisation over
+// the scheduled hours 1) and 5 h overtime (5/40 of them).
 func TestOperatorsOnShift(t *testing.T) {
 	m := operatorStation(1, 1, nil, constD(3), DuringProcess)
 	m.Shifts = []Shift{{Name: "day", Calendar: oneShift(t)}}
 	m.Crews[0].Shift = "day"
 	s := runExp(t, m, Run{Horizon: 4 * weekH, Warmup: weekH, Replications: 1, Seed: 1, Confidence: 0.95})
 	exact(t, "parts a week", s.Throughput.Mean*weekH, 15)
-	exact(t, "operator utilisation over scheduled time", s.Crews[0].UtilizationScheduled.Mean, 45.0/40)
+	exact(t, "operator utilisation over scheduled time", s.Crews[0].UtilizationScheduled.Mean, 1)
+	exact(t, "overtime", s.Crews[0].Overtime.Mean, 5.0/40)
 	exact(t, "operator utilisation over all time", s.Crews[0].Utilization.Mean, 45.0/weekH)
 }
 
