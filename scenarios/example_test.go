@@ -70,15 +70,21 @@ func ExampleExamples() {
 	fmt.Println(sc.Name, sc.TimeUnit, sc.Run.Horizon, len(sc.Model.Stations))
 	// Output:
 	// assembly
+	// batching
+	// bottleneck-rules
 	// bottleneck-shift
+	// breakdowns
 	// buffer-allocation
 	// cost-study
 	// demo
 	// job-shop
+	// line-balancing
+	// maintenance
 	// mm1
 	// mmc
 	// order-book
 	// penny-fab
+	// push-pull
 	// smed
 	// staffing
 	// tandem

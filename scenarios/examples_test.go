@@ -9,7 +9,8 @@ import (
 	"github.com/takt-sim/takt/sim"
 )
 
-var bundledNames = []string{"assembly", "bottleneck-shift", "buffer-allocation", "cost-study", "demo", "job-shop", "mm1", "mmc", "order-book", "penny-fab", "smed", "staffing", "tandem", "tpm", "tpm-pm", "two-station-buffer"}
+var bundledNames = []string{"assembly", "batching", "bottleneck-rules", "bottleneck-shift", "breakdowns", "buffer-allocation", "cost-study", "demo", "job-shop",
+	"line-balancing", "maintenance", "mm1", "mmc", "order-book", "penny-fab", "push-pull", "smed", "staffing", "tandem", "tpm", "tpm-pm", "two-station-buffer"}
 
 func TestExamples(t *testing.T) {
 	list := Examples()

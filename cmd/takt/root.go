@@ -131,6 +131,7 @@ confidence intervals.`,
 		newCompareCmd(stdout, stderr), newSweepCmd(stdout, stderr), newBottleneckCmd(stdout, stderr), newWarmupCmd(stdout, stderr),
 		newOptimizeCmd(stdout, stderr), newSchemaCmd(stdout), newMergeCmd(stdout, stderr), newSlurmCmd(stdout, stderr), newKubernetesCmd(stdout, stderr))
 	root.CompletionOptions.DisableDefaultCmd = true
+	root.AddCommand(newLessonsCmd(stdout), newLessonCmd(stdout, stderr)) // the course, lessons.go
 	return root
 }
 
