@@ -67,8 +67,8 @@ func runLesson(cmd *cobra.Command, name string, opts *lessonOptions, stdout io.W
 	if err != nil {
 		return usageError{err, cmd.CommandPath()}
 	}
-	if opts.csvDir != "" {
-		return usageError{fmt.Errorf("--csv: lessons write no CSV; use --json"), cmd.CommandPath()}
+	if opts.csvDir != "" || opts.xlsx != "" {
+		return usageError{fmt.Errorf("--csv, --xlsx: lessons write no tables to files; use --json or --report"), cmd.CommandPath()}
 	}
 	if opts.shard.n > 0 {
 		// A lesson runs several experiments, and a shard file holds one.
