@@ -38,6 +38,7 @@ var clusterCommands = []string{"run", "compare", "sweep", "bottleneck", "warmup"
 // clusterFlag is a flag of takt slurm or takt kubernetes: its value, and
 // whether it takes one.
 type clusterFlag struct {
+	arg   string // the value's name in the help
 	value *string
 	isSet *bool // for flags without a value
 	usage string
@@ -177,12 +178,12 @@ type slurmOptions struct {
 func newSlurmCmd(stdout, stderr io.Writer) *cobra.Command {
 	o := &slurmOptions{}
 	own := map[string]clusterFlag{
-		"shards":        {value: &o.shards, usage: "number of shards N: the array's tasks (required)"},
-		"partition":     {value: &o.partition, usage: "Slurm partition P (default: the cluster's)"},
-		"time":          {value: &o.timeLimit, usage: "time limit T of each shard, e.g. 2:00:00"},
-		"cpus-per-task": {value: &o.cpus, usage: "CPUs C of each shard; its replications run in C processes"},
-		"dir":           {value: &o.dir, usage: "folder D for the scripts, shards, logs and result (default: takt-COMMAND-NAME)"},
-		"takt":          {value: &o.takt, usage: "the takt binary on the compute nodes (default: this one)"},
+		"shards":        {arg: "N", value: &o.shards, usage: "number of shards N: the array's tasks (required)"},
+		"partition":     {arg: "P", value: &o.partition, usage: "Slurm partition P (default: the cluster's)"},
+		"time":          {arg: "T", value: &o.timeLimit, usage: "time limit T of each shard, e.g. 2:00:00"},
+		"cpus-per-task": {arg: "C", value: &o.cpus, usage: "CPUs C of each shard; its replications run in C processes"},
+		"dir":           {arg: "D", value: &o.dir, usage: "folder D for the scripts, shards, logs and result (default: takt-COMMAND-NAME)"},
+		"takt":          {arg: "PATH", value: &o.takt, usage: "the takt binary on the compute nodes (default: this one)"},
 		"submit":        {isSet: &o.submit, usage: "submit both jobs with sbatch and print their ids"},
 	}
 	cmd := &cobra.Command{
@@ -196,23 +197,27 @@ the command's --csv, --report and --plots) — submit it with
 --dependency=afterok on the array. --submit does both with sbatch.
 
 The scenario, D and the takt binary must be at the same paths on the compute
-nodes (a shared file system); --takt names the binary there if it differs.
-
-Flags:
-` + clusterFlagHelp(own),
+nodes (a shared file system); --takt names the binary there if it differs.`,
 		Example: `  takt slurm scenarios/demo.toml -r 40 --shards 4 --dir demo-cluster
   takt slurm sweep scenarios/penny-fab.toml --set source.blanks.conwip=1..8 -r 20 --shards 8 --cpus-per-task 4 --time 1:00:00`,
-		DisableFlagParsing: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 && (args[0] == "--help" || args[0] == "-h") {
-				return cmd.Help()
-			}
-			job, err := parseClusterArgs(cmd.Context(), "slurm", args, own, stdout, stderr)
-			if err != nil {
-				return err
-			}
-			return runSlurm(job, o, stdout)
-		},
+	}
+	return clusterCmd(cmd, own, func(job *clusterJob) error { return runSlurm(job, o, stdout) }, stdout, stderr)
+}
+
+// clusterCmd completes cmd, a command that takes [COMMAND] FILE [command
+// flags] mixed with its own flags, and runs run on the job they describe.
+func clusterCmd(cmd *cobra.Command, own map[string]clusterFlag, run func(*clusterJob) error, stdout, stderr io.Writer) *cobra.Command {
+	cmd.Long += "\n\nFlags of takt " + cmd.Name() + ", anywhere among the command's:\n" + clusterFlagHelp(own)
+	cmd.DisableFlagParsing = true
+	cmd.RunE = func(c *cobra.Command, args []string) error {
+		if len(args) == 1 && (args[0] == "--help" || args[0] == "-h") {
+			return c.Help()
+		}
+		job, err := parseClusterArgs(c.Context(), c.Name(), args, own, stdout, stderr)
+		if err != nil {
+			return err
+		}
+		return run(job)
 	}
 	return cmd
 }
@@ -221,9 +226,9 @@ Flags:
 func clusterFlagHelp(own map[string]clusterFlag) string {
 	var lines []string
 	for _, k := range sortedFlagNames(own) {
-		arg := " " + strings.ToUpper(strings.NewReplacer("-per-task", "", "-", "").Replace(k))
-		if own[k].isSet != nil {
-			arg = ""
+		arg := ""
+		if own[k].isSet == nil {
+			arg = " " + own[k].arg
 		}
 		lines = append(lines, fmt.Sprintf("      --%-24s %s", k+arg, own[k].usage))
 	}

@@ -19,11 +19,11 @@ type kubernetesOptions struct {
 func newKubernetesCmd(stdout, stderr io.Writer) *cobra.Command {
 	o := &kubernetesOptions{}
 	own := map[string]clusterFlag{
-		"shards":        {value: &o.shards, usage: "number of shards N: the Job's completions (required)"},
-		"image":         {value: &o.image, usage: "container image IMG with takt as its entrypoint (required)"},
-		"name":          {value: &o.name, usage: "name of the Job (default: takt-COMMAND-NAME)"},
-		"claim":         {value: &o.claim, usage: "PersistentVolumeClaim (ReadWriteMany) for the shards (default: takt-results)"},
-		"cpus-per-task": {value: &o.cpus, usage: "CPUs C each shard requests; its replications run in C processes"},
+		"shards":        {arg: "N", value: &o.shards, usage: "number of shards N: the Job's completions (required)"},
+		"image":         {arg: "IMG", value: &o.image, usage: "container image IMG with takt as its entrypoint (required)"},
+		"name":          {arg: "NAME", value: &o.name, usage: "name of the Job (default: takt-COMMAND-NAME)"},
+		"claim":         {arg: "PVC", value: &o.claim, usage: "PersistentVolumeClaim (ReadWriteMany) for the shards (default: takt-results)"},
+		"cpus-per-task": {arg: "C", value: &o.cpus, usage: "CPUs C each shard requests; its replications run in C processes"},
 		"merge":         {isSet: &o.merge, usage: "print the merge step's Job instead, to apply once the shards completed"},
 	}
 	cmd := &cobra.Command{
@@ -38,33 +38,21 @@ that merges the shards and prints the result as JSON in its log. The steps
 to run them are in the manifest's comments.
 
 The image must have takt as its entrypoint; the scenario must not refer to
-other files (orders), which are not in the ConfigMap.
-
-Flags:
-` + clusterFlagHelp(own),
+other files (orders), which are not in the ConfigMap.`,
 		Example: `  takt kubernetes scenarios/demo.toml -r 40 --shards 4 --image ghcr.io/example/takt:1 > job.yaml
   takt kubernetes scenarios/demo.toml -r 40 --shards 4 --image ghcr.io/example/takt:1 --merge > merge.yaml`,
-		DisableFlagParsing: true,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 && (args[0] == "--help" || args[0] == "-h") {
-				return cmd.Help()
-			}
-			job, err := parseClusterArgs(cmd.Context(), "kubernetes", args, own, stdout, stderr)
-			if err != nil {
-				return err
-			}
-			n, err := shardCount("kubernetes", o.shards)
-			if err != nil {
-				return err
-			}
-			if o.image == "" {
-				return usageError{fmt.Errorf("give --image IMG, a container image with takt as its entrypoint"), "takt kubernetes"}
-			}
-			_, err = io.WriteString(stdout, kubernetesManifest(job, o, n))
-			return err
-		},
 	}
-	return cmd
+	return clusterCmd(cmd, own, func(job *clusterJob) error {
+		n, err := shardCount("kubernetes", o.shards)
+		if err != nil {
+			return err
+		}
+		if o.image == "" {
+			return usageError{fmt.Errorf("give --image IMG, a container image with takt as its entrypoint"), "takt kubernetes"}
+		}
+		_, err = io.WriteString(stdout, kubernetesManifest(job, o, n))
+		return err
+	}, stdout, stderr)
 }
 
 // kubernetesManifest is the Indexed Job of the shards, or with o.merge the
