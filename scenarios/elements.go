@@ -90,6 +90,11 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 		pl.model.Stations = append(pl.model.Stations, st)
 		pl.routes = append(pl.routes, routes)
 	}
+	for i, t := range pl.sources {
+		if t.has("rope") {
+			pl.decodeRope(t, &pl.model.Sources[i], unit)
+		}
+	}
 	decodeCosts(root, pl, unit)
 	for _, t := range pl.sinks {
 		t.known("name")
@@ -130,7 +135,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 // decodeSource reads one [[source]]; inlineOrders says [[order]] tables
 // release from it.
 func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
-	t.known("name", "to", "interarrival", "arrivals", "saturated", "conwip", "mix", "orders")
+	t.known("name", "to", "interarrival", "arrivals", "saturated", "conwip", "rope", "mix", "orders")
 	so := sim.Source{}
 	so.Name, _ = t.m["name"].(string) // checked by names
 	if to, ok := t.str("to"); ok {
@@ -166,15 +171,19 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 			so.WIP = int(w)
 		}
 	}
+	if t.has("rope") {
+		given = append(given, "rope")
+		so.Kind = sim.Rope
+	}
 	if t.has("orders") || inlineOrders && len(given) == 0 {
 		given = append(given, "orders")
 		so.Kind = sim.OrderBook
 	}
 	switch {
 	case len(given) == 0:
-		t.bad("", "needs one of interarrival = \"exp(…)\", arrivals = [{ during = …, rate = … }], saturated = true, conwip = N or orders = \"FILE.csv\"")
+		t.bad("", "needs one of interarrival = \"exp(…)\", arrivals = [{ during = …, rate = … }], saturated = true, conwip = N, rope = { station = …, parts = N } or orders = \"FILE.csv\"")
 	case len(given) > 1:
-		t.bad(given[1], "give only one of interarrival, arrivals, saturated and conwip, not %s and %s", given[0], given[1])
+		t.bad(given[1], "give only one of interarrival, arrivals, saturated, conwip and rope, not %s and %s", given[0], given[1])
 	}
 	return so
 }

@@ -111,10 +111,16 @@ func schemaTables() []schemaTable {
 			{"arrivals", "Demand that changes over the week (instead of interarrival): Poisson arrivals at a rate per window, 0 outside every window.", arrayOf(ref("source.arrivals"))},
 			{"saturated", "true: the station it feeds is never starved.", sBool},
 			{"conwip", "Closed loop: keep exactly this many parts in the plant.", intMin(1)},
+			{"rope", "Drum–buffer–rope release: keep parts (or length of the drum's work) between release and the end of their processing at the constraint station.", ref("source.rope")},
 			{"mix", "Product mix: product name → share of the released parts, summing to 1.",
 				mapOf(map[string]any{"type": "number", "minimum": 0, "maximum": 1})},
 			{"orders", "An order book: a CSV file (relative to the scenario) with columns release, product, quantity, due and optionally name, priority.", sString},
 		}, []string{"name"}},
+		{"source.rope", "The rope of a drum–buffer–rope release: give parts or length.", []schemaKey{
+			{"station", "The constraint (drum).", sName},
+			{"parts", "Parts between release and the end of processing at the drum.", intMin(1)},
+			{"length", "The rope as the drum's work: parts = ⌈length · machines / mean process time⌉.", sDuration},
+		}, []string{"station"}},
 		{"source.arrivals", "A rate of arrivals during some windows of the week.", []schemaKey{
 			{"during", `A window "Mon-Fri 06:00-14:00" or a list of them; where windows of several entries overlap, the first entry's rate holds.`,
 				map[string]any{"anyOf": []any{sString, arrayOf(sString)}}},

@@ -99,6 +99,10 @@ interarrival = 2
 name = "in2"
 to = "a"
 arrivals = [{ during = "Mon-Fri 06:00-14:00", rate = "30/h" }]
+[[source]]
+name = "in3"
+to = "a"
+rope = { station = "b", length = "4h" }
 [[station]]
 name = "a"
 process = 1

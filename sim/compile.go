@@ -142,6 +142,13 @@ func (c *compiler) sources() {
 				c.bad("source %q: interarrival %v has mean 0: parts would arrive without end at one instant", so.Name, so.Interarrival)
 			}
 		case Saturated:
+		case Rope:
+			if n, ok := c.node[so.RopeAt]; !ok || n >= len(m.Stations) {
+				c.bad("source %q: rope: %q is not a station", so.Name, so.RopeAt)
+			}
+			if so.WIP < 1 || so.WIP > MaxInPlant {
+				c.bad("source %q: the rope must hold between 1 and %d parts, got %d", so.Name, MaxInPlant, so.WIP)
+			}
 		case CONWIP:
 			if so.WIP < 1 || so.WIP > MaxInPlant {
 				c.bad("source %q: conwip must be between 1 and %d, got %d", so.Name, MaxInPlant, so.WIP)

@@ -158,6 +158,9 @@ func (m *machine) leave(now float64) {
 			tr.PartEvent(now, p.id, PartFinished, m.st.spec.Name)
 		}
 	}
+	if m.st.drum { // after the parts finished: then the rope releases
+		m.passDrum(now)
+	}
 	m.send(now)
 }
 

@@ -25,6 +25,11 @@ const (
 	CONWIP
 	// OrderBook releases the parts of its Orders at their release times.
 	OrderBook
+	// Rope is drum–buffer–rope release: the source keeps WIP parts between
+	// its release and the end of their processing at the constraint station
+	// RopeAt (the drum), releasing one each time a part finishes there (or
+	// leaves the plant without reaching it). Demand is unlimited.
+	Rope
 )
 
 // String returns the scenario keyword of the kind.
@@ -38,6 +43,8 @@ func (k SourceKind) String() string {
 		return "conwip"
 	case OrderBook:
 		return "orders"
+	case Rope:
+		return "rope"
 	}
 	return fmt.Sprintf("SourceKind(%d)", int(k))
 }
@@ -70,8 +77,10 @@ type Source struct {
 	// instead, Arrivals: a rate that changes over the week.
 	Interarrival Dist
 	Arrivals     *Arrivals
-	// WIP is the number of parts a CONWIP source keeps in the plant.
-	WIP int
+	// WIP is the number of parts a CONWIP source keeps in the plant, or a
+	// Rope source ahead of its constraint RopeAt.
+	WIP    int
+	RopeAt string
 	// Mix is the product mix of the released parts; empty in a model
 	// without products. The products' routes start at To.
 	Mix []Share

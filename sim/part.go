@@ -12,6 +12,7 @@ type part struct {
 	due      float64     // due date, +Inf without one
 	order    *orderRun   // the order it belongs to; nil for none
 	entered  float64     // time it entered the plant
+	roped    bool        // released by a Rope source and not yet past its constraint
 	queued   float64     // time it entered its current buffer
 	next     *part       // free list link
 }
@@ -41,6 +42,7 @@ func (pl *plant) recycle(p *part) {
 // enter records that p entered the plant at now.
 func (pl *plant) enter(p *part, now float64) {
 	p.entered = now
+	p.roped = p.src.spec.Kind == Rope
 	pl.entered++
 	pl.checkInPlant()
 	pl.wip.Add(now, 1)

@@ -317,6 +317,9 @@ func buildSource(pl *plant, pln *Plan, i int, stream func(string, string) *rand.
 	m := pln.model
 	spec := &m.Sources[i]
 	s := &source{pl: pl, spec: spec, to: pl.stations[pln.sourceTo[i]]}
+	if spec.Kind == Rope {
+		pl.stations[pln.stationOf[spec.RopeAt]].drum = true
+	}
 	if spec.Kind == OrderBook {
 		var runs []*orderRun
 		for k := range spec.Orders {

@@ -42,9 +42,9 @@ func (pl *plant) depart(p *part, now float64) {
 	if pl.tracer != nil {
 		pl.tracer.Level(now, "", int(pl.wip.Value()))
 	}
-	src := p.src
+	src, roped := p.src, p.roped
 	pl.recycle(p)
-	if src.spec.Kind == CONWIP {
+	if src.spec.Kind == CONWIP || roped {
 		src.release(now)
 	}
 }

@@ -27,7 +27,7 @@ func (s *source) start() {
 			s.to.wait.Add(0)
 			s.to.idle.pop().start(s.saturatedPart(0), 0)
 		}
-	case CONWIP:
+	case CONWIP, Rope:
 		for range s.spec.WIP {
 			s.release(0)
 		}

@@ -35,6 +35,7 @@ type station struct {
 	cumP   []float64       // cumulative route probabilities
 	router *rand.Rand      // nil with a single route
 	moves  map[int]Sampler // move time to a node; nil when no route moves
+	drum   bool            // the constraint of a Rope source
 
 	finished int64 // parts (or batches) finished, for the stuck-clock check
 
