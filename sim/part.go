@@ -42,7 +42,7 @@ func (pl *plant) recycle(p *part) {
 // enter records that p entered the plant at now.
 func (pl *plant) enter(p *part, now float64) {
 	p.entered = now
-	p.roped = p.src.spec.Kind == Rope
+	p.roped = p.src != nil && p.src.spec.Kind == Rope
 	pl.entered++
 	pl.checkInPlant()
 	pl.wip.Add(now, 1)

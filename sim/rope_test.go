@@ -14,7 +14,7 @@ type ahead struct {
 }
 
 func (a *ahead) MachineState(float64, string, int, State) {}
-func (a *ahead) Level(float64, string, int)              {}
+func (a *ahead) Level(float64, string, int)               {}
 func (a *ahead) PartEvent(_ float64, _ int64, ev PartEventKind, element string) {
 	switch {
 	case ev == PartEntered:
