@@ -6,11 +6,7 @@ import (
 	"testing"
 )
 
-// TestArrivalsKey checks the weekly demand pattern of a source: windows as
-// in a shift, rates per time unit or per named unit, the first window's
-// rate where two overlap.
-func TestArrivalsKey(t *testing.T) {
-	sc, err := Parse("demand.toml", []byte(`
+const demandScenario = `
 name = "demand"
 time_unit = "min"
 [run]
@@ -18,15 +14,21 @@ horizon = "1w"
 [[source]]
 name = "orders"
 to = "m"
-arrivals = [{ during = "Mon-Fri 06:00-14:00", rate = "30/h" },
-            { during = ["daily 20:00-22:00"], rate = 0.1 }]
+arrivals = ARRIVALS
 [[station]]
 name = "m"
 process = 1
 to = "done"
 [[sink]]
 name = "done"
-`))
+`
+
+// TestArrivalsKey checks the weekly demand pattern of a source: windows as
+// in a shift, rates per time unit or per named unit, the first window's
+// rate where two overlap.
+func TestArrivalsKey(t *testing.T) {
+	sc, err := Parse("demand.toml", []byte(strings.Replace(demandScenario, "ARRIVALS", `[{ during = "Mon-Fri 06:00-14:00", rate = "30/h" },
+            { during = ["daily 20:00-22:00"], rate = 0.1 }]`, 1)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,22 +49,7 @@ func TestArrivalsBad(t *testing.T) {
 		{`[{ rate = 1 }]`, "during is missing"},
 		{`[{ during = "Someday 06:00-14:00", rate = 1 }]`, "Someday"},
 	} {
-		_, err := Parse("demand.toml", []byte(`
-name = "demand"
-time_unit = "min"
-[run]
-horizon = "1w"
-[[source]]
-name = "orders"
-to = "m"
-arrivals = `+c.arrivals+`
-[[station]]
-name = "m"
-process = 1
-to = "done"
-[[sink]]
-name = "done"
-`))
+		_, err := Parse("demand.toml", []byte(strings.Replace(demandScenario, "ARRIVALS", c.arrivals, 1)))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want %q", c.arrivals, err, c.want)
 		}
