@@ -140,7 +140,18 @@ func TestMergeRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A shard of another build: its header says so, its checksum is right.
+	old, err := readShard(base[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.header.Takt = "v0.0.1 (commit 0123456789ab)"
+	var oldBuild bytes.Buffer
+	if err := writeShard(&oldBuild, &old.header, old.records); err != nil {
+		t.Fatal(err)
+	}
 	for name, b := range map[string][]byte{
+		"old.shard":     oldBuild.Bytes(),
 		"cut.shard":     data[:len(data)-10],
 		"flipped.shard": append(append([]byte{}, data[:200]...), append([]byte{data[200] ^ 1}, data[201:]...)...),
 		"text.shard":    []byte("name = \"tiny\"\n"),
@@ -169,6 +180,8 @@ func TestMergeRefusals(t *testing.T) {
 		{"damaged", []string{base[0], in("flipped.shard"), base[2]}, []string{"flipped.shard is truncated or damaged (checksum mismatch)"}},
 		{"not a shard", []string{base[0], in("text.shard"), base[2]}, []string{"text.shard is not a takt shard file"}},
 		{"not a shard either", []string{tiny}, []string{"tiny.toml is not a takt shard file"}},
+		{"other build", []string{base[0], in("old.shard"), base[2]}, []string{"s1.shard and ", "old.shard were made by different builds of takt", "v0.0.1"}},
+		{"other build only", []string{in("old.shard")}, []string{"old.shard was made by takt v0.0.1 (commit 0123456789ab)", "merge with the build that ran the shards"}},
 		{"no match", []string{in("nothing*.shard")}, []string{"nothing*.shard: no such file, and no file matches"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
