@@ -14,6 +14,22 @@ import (
 // zone and every candidate's KPIs with intervals.
 func OptimizationConsole(w io.Writer, o *experiment.Optimization, unit string) error {
 	var b strings.Builder
+	b.WriteString(OptimizationText(o))
+	if o.Best < 0 {
+		b.WriteString("The candidates came closest:\n")
+	} else {
+		b.WriteString("\nCandidates:\n")
+	}
+	b.WriteString(table(optimizationRows(o, unit), "  "))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// OptimizationText is what the optimisation found, in words: the method,
+// the selected design and its guarantee, the runner-ups within delta and
+// the search path.
+func OptimizationText(o *experiment.Optimization) string {
+	var b strings.Builder
 	dir := "maximise"
 	if !o.Maximize {
 		dir = "minimise"
@@ -35,7 +51,7 @@ func OptimizationConsole(w io.Writer, o *experiment.Optimization, unit string) e
 		if len(o.Bounds) > 0 {
 			fmt.Fprintf(&b, " (%s)", boundsText(o.Bounds))
 		}
-		b.WriteString(": there is no answer to give. The candidates came closest:\n")
+		b.WriteString(": there is no answer to give.\n")
 	default:
 		best := o.Candidates[o.Best]
 		fmt.Fprintf(&b, "Best design: %s\n  %s %s\n", best.Name, o.Objective.Name, est(best.Objective, 1, ""))
@@ -53,8 +69,21 @@ func OptimizationConsole(w io.Writer, o *experiment.Optimization, unit string) e
 			}
 			fmt.Fprintf(&b, "  Within delta (%s) of it, as good for practical purposes: %s\n", short(o.Delta), strings.Join(names, "; "))
 		}
-		b.WriteString("\nCandidates:\n")
 	}
+	if len(o.Path) > 0 {
+		var steps []string
+		for i, k := range o.Path {
+			if i == 0 || k != o.Path[i-1] {
+				steps = append(steps, o.Visited[k].Name)
+			}
+		}
+		fmt.Fprintf(&b, "Search path (best so far): %s\n", strings.Join(steps, " → "))
+	}
+	return b.String()
+}
+
+// optimizationRows is the table of candidates with their KPIs.
+func optimizationRows(o *experiment.Optimization, unit string) [][]string {
 	rows := [][]string{{"design", o.Objective.Name, "throughput", "WIP", "cycle time (" + unit + ")", "meets", "n"}}
 	for i, d := range o.Candidates {
 		name := d.Name
@@ -65,9 +94,17 @@ func OptimizationConsole(w io.Writer, o *experiment.Optimization, unit string) e
 		rows = append(rows, []string{name, est(d.Objective, 1, ""), est(s.Throughput, 1, ""), est(s.WIP, 1, ""),
 			est(s.CycleTime, 1, ""), yesNo(d.Feasible), fmt.Sprint(len(s.Replications))})
 	}
-	b.WriteString(table(rows, "  "))
-	_, err := io.WriteString(w, b.String())
-	return err
+	return rows
+}
+
+// NewOptimizationReport is the report of an optimisation: what it found
+// and its search path, then the candidates compared with the selected
+// design (paired differences) as in a comparison report.
+func NewOptimizationReport(title, description, file, source string, o *experiment.Optimization, c *Comparison, unit string) *Report {
+	r := NewComparisonReport(title, description, file, source, c)
+	sec := Section{Heading: "Optimisation", Text: OptimizationText(o), Table: optimizationRows(o, unit)}
+	r.Sections = append([]Section{sec}, r.Sections...)
+	return r
 }
 
 func boundsText(bs []experiment.Bound) string {

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -111,6 +113,23 @@ func runOptimize(cmd *cobra.Command, file string, opts *optimizeOptions, stdout,
 			return err
 		}
 		return interrupted(err, "interrupted: the optimisation did not finish")
+	}
+	if c := o.Comparison(); c != nil {
+		view := &output.Comparison{Comparison: c, Objective: p.Objective}
+		for _, v := range p.Vars {
+			view.Paths = append(view.Paths, v.Name)
+		}
+		for i, d := range o.Ranked() {
+			view.Order = append(view.Order, i)
+			var vals []any
+			for _, x := range d.X {
+				vals = append(vals, x)
+			}
+			view.Values = append(view.Values, vals)
+		}
+		if err := writeOptimizationFiles(&opts.expFlags, sc, o, view); err != nil {
+			return err
+		}
 	}
 	if opts.json {
 		return output.OptimizeJSON(stdout, o, sc.TimeUnit)
@@ -323,4 +342,21 @@ func parseDelta(cmd *cobra.Command, s string, sc *scenarios.Scenario, p experime
 		return 0, usageError{fmt.Errorf("--delta %s: the scenario's %s is %v; give delta as an amount", s, p.Objective.Name, mean), cmd.CommandPath()}
 	}
 	return v / 100 * math.Abs(mean), nil
+}
+
+// writeOptimizationFiles writes --csv, --xlsx (the candidates compared with
+// the selected design), --report and --plots (with the optimisation first).
+func writeOptimizationFiles(o *expFlags, sc *scenarios.Scenario, opt *experiment.Optimization, c *output.Comparison) error {
+	var errs []error
+	if o.csvDir != "" {
+		errs = append(errs, output.CompareCSV(o.csvDir, c))
+	}
+	if o.xlsx != "" {
+		errs = append(errs, output.CompareXLSX(o.xlsx, c))
+	}
+	if o.report != "" || o.plotsDir != "" {
+		errs = append(errs, writeReport(o, output.NewOptimizationReport(sc.Name, sc.Description, filepath.Base(sc.File),
+			string(sc.Data), opt, c, sc.TimeUnit)))
+	}
+	return errors.Join(errs...)
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -53,5 +55,26 @@ func TestOptimizeNoDesignMeetsBound(t *testing.T) {
 		"--constraint", "throughput >= 5", "--delta", "0.01", "-r", "2", "--horizon", "300", "-j", "1")
 	if !strings.Contains(out, "No design meets the constraints on the KPIs (throughput >= 5)") {
 		t.Errorf("want a clear 'no design' answer, got:\n%s", out)
+	}
+}
+
+// TestOptimizeReport checks that --report and --csv write the optimisation:
+// its answer first, then the candidates compared with the selected design.
+func TestOptimizeReport(t *testing.T) {
+	dir := t.TempDir()
+	report, csvDir := filepath.Join(dir, "opt.html"), filepath.Join(dir, "csv")
+	runOut(t, append(optimizeArgs, "-j", "1", "--report", report, "--csv", csvDir)...)
+	html, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Optimisation", "Best design", "Comparison"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("the report has no %q", want)
+		}
+	}
+	csv, err := os.ReadFile(filepath.Join(csvDir, "comparison.csv"))
+	if err != nil || !strings.HasPrefix(string(csv), "alternative,station.press.buffer,station.weld.buffer,kpi") {
+		t.Errorf("comparison.csv: %v %.100s", err, csv)
 	}
 }
