@@ -81,7 +81,8 @@ func (o *orderRun) partLeft(now float64) {
 }
 
 // OrderResult is one order's outcome in one replication; NaN times for an
-// order not complete at the horizon.
+// order not complete at the horizon, and NaN lateness and tardiness for an
+// order without a due date.
 type OrderResult struct {
 	Completion float64 // time its last part left the plant
 	Flow       float64 // completion − release
@@ -92,5 +93,8 @@ type OrderResult struct {
 func (o *orderRun) result() OrderResult {
 	c := o.completion
 	late := c - o.spec.Due
+	if math.IsInf(o.spec.Due, 1) {
+		late = math.NaN() // no due date: neither on time nor late
+	}
 	return OrderResult{Completion: c, Flow: c - o.spec.Release, Lateness: late, Tardiness: math.Max(0, late)}
 }

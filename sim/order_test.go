@@ -55,6 +55,28 @@ func TestOrderBookRules(t *testing.T) {
 	}
 }
 
+// TestOrderWithoutDueDate: an order without a due date (J0 here) counts
+// for completion, flow time and makespan, and is neither on time nor late.
+// FIFO completes J0..J4 at 1, 4, 5, 7, 11; the lateness of J1..J4 is −2,
+// 3, −2, 3: on time 2 of 4, mean lateness 0.5, maximum 3, mean tardiness
+// 1.5; mean flow time (1+4+5+7+11)/5 = 5.6 over all five.
+func TestOrderWithoutDueDate(t *testing.T) {
+	m := jobShopBook(FIFO)
+	m.Sources[0].Orders[0].Due = math.Inf(1)
+	s := runExp(t, m, Run{Horizon: 50, Replications: 2, Seed: 1, Confidence: 0.95})
+	o := s.Orders
+	exact(t, "on time", o.OnTime.Mean, 0.5)
+	exact(t, "mean lateness", o.MeanLateness.Mean, 0.5)
+	exact(t, "max lateness", o.MaxLateness.Mean, 3)
+	exact(t, "mean tardiness", o.MeanTardiness.Mean, 1.5)
+	exact(t, "mean flow time", o.MeanFlow.Mean, 5.6)
+	exact(t, "makespan", o.Makespan.Mean, 11)
+	exact(t, "completed", o.Completed.Mean, 1)
+	if !math.IsNaN(o.List[0].Lateness.Mean) {
+		t.Errorf("J0's lateness = %v, want NaN (no due date)", o.List[0].Lateness.Mean)
+	}
+}
+
 // TestOrderBookIncomplete: orders still in work at the horizon count as not
 // complete, and the makespan is then undefined.
 func TestOrderBookIncomplete(t *testing.T) {

@@ -231,7 +231,7 @@ func summarizeOrders(m *Model, reps []*Replication, col func(func(*Replication) 
 		}),
 		OnTime: col((*Replication).OnTime),
 		MeanLateness: stat(func(rs []OrderResult) float64 {
-			return meanOf(done(rs), func(o OrderResult) float64 { return o.Lateness })
+			return meanOf(dated(rs), func(o OrderResult) float64 { return o.Lateness })
 		}),
 		MaxLateness:   col((*Replication).MaxLateness),
 		MeanTardiness: col((*Replication).MeanTardiness),
@@ -249,18 +249,21 @@ func summarizeOrders(m *Model, reps []*Replication, col func(func(*Replication) 
 	}
 }
 
-// OnTime is the share of the complete orders finished by their due date;
-// NaN without complete orders.
+// OnTime is the share of the complete orders with a due date finished by
+// it; NaN without such orders. Orders without a due date count for
+// completion, flow time and makespan only.
 func (r *Replication) OnTime() float64 {
-	return share(done(r.Orders), func(o OrderResult) bool { return o.Lateness <= 0 })
+	return share(dated(r.Orders), func(o OrderResult) bool { return o.Lateness <= 0 })
 }
 
-// MaxLateness is the largest lateness of the complete orders; NaN without.
+// MaxLateness is the largest lateness of the complete orders with a due
+// date; NaN without.
 func (r *Replication) MaxLateness() float64 { return maxLateness(r.Orders) }
 
-// MeanTardiness is the mean tardiness of the complete orders; NaN without.
+// MeanTardiness is the mean tardiness of the complete orders with a due
+// date; NaN without.
 func (r *Replication) MeanTardiness() float64 {
-	return meanOf(done(r.Orders), func(o OrderResult) float64 { return o.Tardiness })
+	return meanOf(dated(r.Orders), func(o OrderResult) float64 { return o.Tardiness })
 }
 
 // MeanFlowTime is the mean flow time (release to completion) of the
@@ -274,6 +277,17 @@ func done(rs []OrderResult) []OrderResult {
 	var out []OrderResult
 	for _, o := range rs {
 		if !math.IsNaN(o.Completion) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// dated keeps the complete orders that have a due date.
+func dated(rs []OrderResult) []OrderResult {
+	var out []OrderResult
+	for _, o := range done(rs) {
+		if !math.IsNaN(o.Lateness) {
 			out = append(out, o)
 		}
 	}
@@ -304,10 +318,11 @@ func meanOf(rs []OrderResult, f func(OrderResult) float64) float64 {
 	return sum / float64(len(rs))
 }
 
-// maxLateness is the largest lateness of the complete orders; NaN without.
+// maxLateness is the largest lateness of the complete orders with a due
+// date; NaN without.
 func maxLateness(rs []OrderResult) float64 {
 	mx := math.NaN()
-	for _, o := range done(rs) {
+	for _, o := range dated(rs) {
 		if math.IsNaN(mx) || o.Lateness > mx {
 			mx = o.Lateness
 		}
