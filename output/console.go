@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/takt-sim/takt/sim"
@@ -58,7 +59,7 @@ func Console(w io.Writer, s *sim.Summary) error {
 		b.WriteString(table([][]string{
 			{"orders", fmt.Sprint(o.Count), ""},
 			{"complete at the horizon", est(o.Completed, 100, "%"), ""},
-			{"on time (of the complete)", est(o.OnTime, 100, "%"), ""},
+			{"on time (of the complete with a due date)", est(o.OnTime, 100, "%"), ""},
 			{"mean lateness", est(o.MeanLateness, 1, ""), u},
 			{"maximum lateness", est(o.MaxLateness, 1, ""), u},
 			{"mean tardiness", est(o.MeanTardiness, 1, ""), u},
@@ -69,7 +70,11 @@ func Console(w io.Writer, s *sim.Summary) error {
 			b.WriteString("\n")
 			rows := [][]string{{"order", "due (" + u + ")", "completion (" + u + ")", "lateness (" + u + ")"}}
 			for _, x := range o.List {
-				rows = append(rows, []string{x.Name, short(x.Due), est(x.Completion, 1, ""), est(x.Lateness, 1, "")})
+				due := short(x.Due)
+				if math.IsInf(x.Due, 1) {
+					due = "none"
+				}
+				rows = append(rows, []string{x.Name, due, est(x.Completion, 1, ""), est(x.Lateness, 1, "")})
 			}
 			b.WriteString(table(rows, "  "))
 		}
