@@ -131,14 +131,15 @@ func TestProgressShortRunDrawsNothing(t *testing.T) {
 // sim.ProgressSteps per replication, whichever way they come.
 func TestProgressFromWorkers(t *testing.T) {
 	for _, j := range []int{1, 2} {
+		cmd := &cobra.Command{}
+		cmd.SetContext(context.Background())
 		o := &expFlags{workers: j, quiet: true}
+		o.register(cmd)
 		sc, err := o.load(filepath.Join("..", "..", "scenarios", "mm1.toml"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		sc.Run.Replications = 3
-		cmd := &cobra.Command{}
-		cmd.SetContext(context.Background())
 		ctx, opt, bar := o.start(cmd, io.Discard, sc.Run.Replications)
 		if _, err := experiment.Run(ctx, sc.Model, sc.Run, opt); err != nil {
 			t.Fatal(err)
