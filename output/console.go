@@ -99,24 +99,9 @@ func Console(w io.Writer, s *sim.Summary) error {
 		b.WriteString(table(rows, "  "))
 	}
 	if len(s.Crews) > 0 {
-		overtime := false
-		for _, c := range s.Crews {
-			overtime = overtime || c.Overtime.Mean > 0
-		}
-		rows := [][]string{{"crew", "size", "utilisation", "of scheduled time"}}
-		if overtime {
-			rows[0] = append(rows[0], "overtime")
-		}
-		for _, c := range s.Crews {
-			row := []string{c.Name, fmt.Sprint(c.Size), est(c.Utilization, 100, "%"), est(c.UtilizationScheduled, 100, "%")}
-			if overtime {
-				row = append(row, est(c.Overtime, 100, "%"))
-			}
-			rows = append(rows, row)
-		}
 		b.WriteString("\nCrews\n")
-		b.WriteString(table(rows, "  "))
-		fmt.Fprintf(&b, "  labour per part: %s %s of crew time\n", est(s.LabourPerPart, 1, ""), u)
+		b.WriteString(table(crewRows(s), "  "))
+		b.WriteString("  " + labourText(s) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -197,4 +182,31 @@ func quantile(qs []sim.QuantileEstimate, p float64) stats.Estimate {
 		}
 	}
 	return stats.NewEstimate(nil, 0.95)
+}
+
+// crewRows is the crews table of the console and the report: size,
+// utilisation over all time and over the crew's scheduled time, and
+// overtime when a crew worked any.
+func crewRows(s *sim.Summary) [][]string {
+	overtime := false
+	for _, c := range s.Crews {
+		overtime = overtime || c.Overtime.Mean > 0
+	}
+	rows := [][]string{{"crew", "size", "utilisation", "of scheduled time"}}
+	if overtime {
+		rows[0] = append(rows[0], "overtime")
+	}
+	for _, c := range s.Crews {
+		row := []string{c.Name, fmt.Sprint(c.Size), est(c.Utilization, 100, "%"), est(c.UtilizationScheduled, 100, "%")}
+		if overtime {
+			row = append(row, est(c.Overtime, 100, "%"))
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// labourText is the crews' working time per part reaching a sink.
+func labourText(s *sim.Summary) string {
+	return fmt.Sprintf("labour per part: %s %s of crew time", est(s.LabourPerPart, 1, ""), s.TimeUnit)
 }

@@ -33,11 +33,7 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 		secs = append(secs, Section{Heading: "Reliability", Text: reliabilityText, Table: rows})
 	}
 	if len(s.Crews) > 0 {
-		rows := [][]string{{"crew", "size", "utilisation"}}
-		for _, c := range s.Crews {
-			rows = append(rows, []string{c.Name, fmt.Sprint(c.Size), est(c.Utilization, 100, "%")})
-		}
-		secs = append(secs, Section{Heading: "Crews", Text: "The share of the crew members' time spent on repairs and maintenance.", Table: rows})
+		secs = append(secs, Section{Heading: "Crews", Text: crewsText + "\n\n" + strings.ToUpper(labourText(s)[:1]) + labourText(s)[1:] + ".", Table: crewRows(s)})
 	}
 	if rec != nil {
 		secs = append(secs, traceSections(s, rec)...)
@@ -46,6 +42,8 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 }
 
 const stationsText = `Each station's machine time split into its states, as fractions that sum to 100%: busy (processing), starved (idle, nothing to do), blocked (holding a finished part the next station cannot take yet), and, with breakdowns, down, waiting_crew and maintenance. Queue is the average number of parts waiting in front of the station, wait the average time a part spends there.`
+
+const crewsText = `The share of the crew members' time spent at work — repairs, maintenance, operating machines — over all time and over the time their shift schedules them (the same as over all time for a crew without a shift).`
 
 const reliabilityText = `Availability is the share of time a machine is not down, waiting for a crew member or in maintenance. MTBF and MTTR are observed: available machine time per failure, and the time from a failure until the machine is back. OEE = availability × performance × quality.`
 

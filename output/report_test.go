@@ -188,3 +188,26 @@ func attr(n *html.Node, key string) string {
 	}
 	return ""
 }
+
+// TestReportCrewsAsConsole checks that the report's crews section says
+// what the console says: the same table (utilisation over all time and
+// over scheduled time) and the labour per part.
+func TestReportCrewsAsConsole(t *testing.T) {
+	s := handPlant()
+	var sec *Section
+	for _, x := range StandardSections(s, nil) {
+		if x.Heading == "Crews" {
+			sec = &x
+		}
+	}
+	if sec == nil {
+		t.Fatal("no Crews section")
+	}
+	out := console(t, s)
+	if got, want := table(sec.Table, "  "), "  "+strings.SplitN(out, "\nCrews\n  ", 2)[1]; !strings.HasPrefix(want, got) {
+		t.Errorf("report crews table\n%s\nis not the console's\n%s", got, want)
+	}
+	if !strings.Contains(sec.Text, "Labour per part: 0.750 ±0.040 h of crew time.") {
+		t.Errorf("report crews text %q has no labour per part", sec.Text)
+	}
+}
