@@ -18,44 +18,52 @@ import (
 // "station#k" (machines counted from 1) and the state's name; a part's step
 // is a row with the step ("entered", "queued", "started", "finished",
 // "exited"), the element where it happens (source, station or sink) and
-// the part's number. product is empty until takt models products. Level
+// the part's number and its product (empty for a part of no product; an
+// assembled part shows its output product from the assembly on). Level
 // changes are not written: they follow from the part events.
 type TraceCSV struct {
-	w       *csv.Writer
-	limit   int
-	rows    int
-	dropped int64
-	row     [6]string
+	w        *csv.Writer
+	limit    int
+	rows     int
+	dropped  int64
+	row      [6]string
+	products map[int64]string // of the parts in the plant that have one
 }
 
 // NewTraceCSV writes the header to w and returns a TraceCSV that writes
 // at most limit events (limit <= 0: no limit).
 func NewTraceCSV(w io.Writer, limit int) *TraceCSV {
-	t := &TraceCSV{w: csv.NewWriter(w), limit: limit}
+	t := &TraceCSV{w: csv.NewWriter(w), limit: limit, products: map[int64]string{}}
 	t.w.Write([]string{"time", "element", "event", "part", "product", "state"})
 	return t
 }
 
 // write writes one row unless the limit is reached.
-func (t *TraceCSV) write(time float64, element, event, part, state string) {
+func (t *TraceCSV) write(time float64, element, event, part, product, state string) {
 	if t.limit > 0 && t.rows >= t.limit {
 		t.dropped++
 		return
 	}
 	t.rows++
-	t.row = [6]string{g(time), element, event, part, "", state}
+	t.row = [6]string{g(time), element, event, part, product, state}
 	t.w.Write(t.row[:])
 }
 
 // MachineState implements sim.Tracer.
 func (t *TraceCSV) MachineState(time float64, station string, k int, s sim.State) {
-	t.write(time, fmt.Sprintf("%s#%d", station, k+1), "state", "", s.String())
+	t.write(time, fmt.Sprintf("%s#%d", station, k+1), "state", "", "", s.String())
 }
 
 // PartEvent implements sim.Tracer.
 func (t *TraceCSV) PartEvent(time float64, part int64, ev sim.PartEventKind, element string) {
-	t.write(time, element, ev.String(), strconv.FormatInt(part, 10), "")
+	t.write(time, element, ev.String(), strconv.FormatInt(part, 10), t.products[part], "")
+	if ev == sim.PartExited || ev == sim.PartScrapped {
+		delete(t.products, part)
+	}
 }
+
+// PartProduct implements sim.ProductTracer.
+func (t *TraceCSV) PartProduct(_ float64, part int64, product string) { t.products[part] = product }
 
 // Level implements sim.Tracer; levels are not written.
 func (t *TraceCSV) Level(float64, string, int) {}

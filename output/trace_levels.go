@@ -120,6 +120,15 @@ func (ts Tracers) PartEvent(t float64, part int64, ev sim.PartEventKind, element
 	}
 }
 
+// PartProduct implements sim.ProductTracer for the tracers that do.
+func (ts Tracers) PartProduct(t float64, part int64, product string) {
+	for _, tr := range ts {
+		if pt, ok := tr.(sim.ProductTracer); ok {
+			pt.PartProduct(t, part, product)
+		}
+	}
+}
+
 // Level implements sim.Tracer.
 func (ts Tracers) Level(t float64, element string, n int) {
 	for _, tr := range ts {

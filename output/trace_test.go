@@ -193,3 +193,38 @@ func TestTraceCSV(t *testing.T) {
 		t.Error("no error from a failing writer")
 	}
 }
+
+// TestTraceCSVProducts checks the product column: the product of each
+// part on its events, through the Tracers multiplexer as takt run uses it,
+// and empty on machine states. Wheels (1 per unit) and frames (1 per 2)
+// arrive at an assembly of one frame and one wheel into a bike; the
+// assembled part, a frame, is a bike from its start there on.
+func TestTraceCSVProducts(t *testing.T) {
+	m := &sim.Model{Name: "bikes",
+		Products: []sim.Product{{Name: "frame"}, {Name: "wheel"}, {Name: "bike"}},
+		Sources: []sim.Source{
+			{Name: "frames", To: "assemble", Kind: sim.Open, Interarrival: must(sim.Const(2)), Mix: []sim.Share{{Product: "frame", P: 1}}},
+			{Name: "wheels", To: "assemble", Kind: sim.Open, Interarrival: must(sim.Const(1)), Mix: []sim.Share{{Product: "wheel", P: 1}}}},
+		Stations: []sim.Station{{Name: "assemble", Machines: 1, Process: must(sim.Const(1)), Buffer: sim.Unlimited,
+			Routes: []sim.Route{{To: "out", P: 1}},
+			Assembly: &sim.Assembly{Components: []sim.Component{{Product: "frame", Count: 1}, {Product: "wheel", Count: 1}}, Output: "bike"}}},
+		Sinks: []sim.Sink{{Name: "out"}}}
+	var b strings.Builder
+	tw := NewTraceCSV(&b, 0)
+	trace(t, m, sim.Run{Horizon: 4.5, Replications: 1, Seed: 1, Confidence: 0.95}, Tracers{tw})
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"1,assemble,queued,1,wheel,\n", // the product from the part's first event on
+		"1,wheels,entered,1,wheel,\n",
+		"2,assemble,queued,2,frame,\n",
+		"2,assemble,started,2,bike,\n",
+		"3,out,exited,2,bike,\n",
+		"0,assemble#1,state,,,starved\n",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("no %q in the trace:\n%s", want, b.String())
+		}
+	}
+}

@@ -123,4 +123,7 @@ func (pl *plant) changeProduct(p *part, pr *productRun, now float64) {
 	}
 	pr.wip.Add(now, 1)
 	p.prod, p.step, p.offRoute = pr, 0, pr.route == nil
+	if pl.tracer != nil {
+		pl.traceProduct(now, p)
+	}
 }

@@ -63,6 +63,9 @@ func (b *orderBook) release(*simgo.Event) {
 			}
 			p := b.s.pl.newPart(b.s)
 			p.prod, p.order, p.due = o.prod, o, o.spec.Due
+			if b.s.pl.tracer != nil {
+				b.s.pl.traceProduct(now, p)
+			}
 			b.s.offer(p, now)
 		}
 	}

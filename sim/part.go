@@ -30,6 +30,9 @@ func (pl *plant) newPart(src *source) *part {
 	if src.mix != nil {
 		p.prod = src.mix.draw()
 	}
+	if pl.tracer != nil {
+		pl.traceProduct(pl.sim.Now(), p)
+	}
 	return p
 }
 

@@ -22,6 +22,21 @@ type Tracer interface {
 	Level(t float64, element string, n int)
 }
 
+// ProductTracer is a Tracer that also learns the product of each part:
+// PartProduct reports it when a part of a product is made, before its
+// first event, and again when an assembly makes it the output product. Parts without a
+// product are not reported.
+type ProductTracer interface {
+	PartProduct(t float64, part int64, product string)
+}
+
+// traceProduct reports p's product to the tracer, if it wants it.
+func (pl *plant) traceProduct(now float64, p *part) {
+	if pt, ok := pl.tracer.(ProductTracer); ok && p.prod != nil {
+		pt.PartProduct(now, p.id, p.prod.spec.Name)
+	}
+}
+
 // PartEventKind is a step of a part through the plant.
 type PartEventKind int
 
