@@ -206,7 +206,7 @@ func TestTraceCSVProducts(t *testing.T) {
 			{Name: "frames", To: "assemble", Kind: sim.Open, Interarrival: must(sim.Const(2)), Mix: []sim.Share{{Product: "frame", P: 1}}},
 			{Name: "wheels", To: "assemble", Kind: sim.Open, Interarrival: must(sim.Const(1)), Mix: []sim.Share{{Product: "wheel", P: 1}}}},
 		Stations: []sim.Station{{Name: "assemble", Machines: 1, Process: must(sim.Const(1)), Buffer: sim.Unlimited,
-			Routes: []sim.Route{{To: "out", P: 1}},
+			Routes:   []sim.Route{{To: "out", P: 1}},
 			Assembly: &sim.Assembly{Components: []sim.Component{{Product: "frame", Count: 1}, {Product: "wheel", Count: 1}}, Output: "bike"}}},
 		Sinks: []sim.Sink{{Name: "out"}}}
 	var b strings.Builder
