@@ -193,3 +193,22 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+// TestCycleTimeHistogramEndsNearP99 checks that a long tail does not
+// stretch the axis: 200 cycle times between 1 and 3 and two of 100 and
+// 500 (p99 is the 198th value, 3) give an axis ending within one bar of 3,
+// and the legend counts the 2 parts beyond it.
+func TestCycleTimeHistogramEndsNearP99(t *testing.T) {
+	var cts []float64
+	for i := range 198 {
+		cts = append(cts, 1+2*float64(i)/197)
+	}
+	cts = append(cts, 500, 100)
+	p := CycleTimeHistogram(cts, "min")
+	if p.X.Max < 3 || p.X.Max > 3.2 {
+		t.Errorf("axis ends at %g, want just past the p99 of 3", p.X.Max)
+	}
+	if svg := renderSVGString(t, p); !strings.Contains(svg, "2 beyond p99, up to 500 min") {
+		t.Error("the legend does not count the parts beyond p99")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"sort"
 
 	"github.com/takt-sim/takt/sim/stats"
 	"gonum.org/v1/plot"
@@ -55,7 +56,10 @@ func LevelsOverTime(title, unit string, warmup float64, series ...LevelSeries) *
 func histBins(n int) int { return min(max(int(math.Ceil(math.Sqrt(float64(n)))), 5), 40) }
 
 // CycleTimeHistogram charts the distribution of cycle times (in unit) as a
-// histogram of parts, with the mean and the 90th percentile marked.
+// histogram of parts, with the mean and the 90th percentile marked. The
+// axis ends at the 99th percentile, so that a long tail of a few parts
+// does not squeeze the rest into a few bars; the legend says how many
+// parts lie beyond it, and up to what time.
 func CycleTimeHistogram(cts []float64, unit string) *plot.Plot {
 	p := newPlot("Cycle time distribution", "cycle time ("+unit+")", "parts")
 	p.Add(hGrid())
@@ -64,7 +68,9 @@ func CycleTimeHistogram(cts []float64, unit string) *plot.Plot {
 	}
 	sorted := slices.Clone(cts)
 	slices.Sort(sorted)
-	lo, w, counts := histogram(sorted)
+	p99 := sorted[int(math.Ceil(0.99*float64(len(sorted))))-1]
+	shown := sorted[:sort.SearchFloat64s(sorted, math.Nextafter(p99, math.Inf(1)))]
+	lo, w, counts := histogram(shown)
 	bs := boxes{edge: true}
 	for i, c := range counts {
 		bs.items = append(bs.items, box{lo + float64(i)*w, lo + float64(i+1)*w, 0, c, seriesColor(0)})
@@ -77,12 +83,17 @@ func CycleTimeHistogram(cts []float64, unit string) *plot.Plot {
 	top := slices.Max(counts) * 1.05
 	meanStyle := draw.LineStyle{Color: color.RGBA{0x26, 0x26, 0x26, 0xff}, Width: vg.Points(1.5)}
 	p90Style := draw.LineStyle{Color: seriesColor(3), Width: vg.Points(1.5), Dashes: []vg.Length{5, 3}}
-	p.Add(bs, vline(mean, top, meanStyle), vline(p90, top, p90Style), sideLegend{
+	legend := sideLegend{
 		{label: "parts", fill: seriesColor(0)},
 		{label: fmt.Sprintf("mean %s %s", short3(mean), unit), line: &meanStyle},
 		{label: fmt.Sprintf("90%% within %s %s", short3(p90), unit), line: &p90Style},
-	})
+	}
+	if beyond := len(sorted) - len(shown); beyond > 0 {
+		legend = append(legend, legendItem{label: fmt.Sprintf("%d beyond p99, up to %s %s", beyond, short3(sorted[len(sorted)-1]), unit), fill: color.Transparent})
+	}
+	p.Add(bs, vline(mean, top, meanStyle), vline(p90, top, p90Style), legend)
 	p.Y.Min, p.Y.Max = 0, top
+	p.X.Min, p.X.Max = lo, lo+float64(len(counts))*w
 	return p
 }
 
