@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/takt-sim/takt/sim"
 )
@@ -16,7 +17,9 @@ type Recorder struct {
 	opt             RecorderOptions
 	warmup, horizon float64
 	from, to        float64
-	shortened       string // the machine whose MaxChanges shortened the window
+	auto            bool    // the default window: it starts near the first change
+	firstChange     float64 // the first state change in the window; +Inf before
+	shortened       string  // the machine whose MaxChanges shortened the window
 	machines        []*machineTrack
 	firstMachine    map[string]int // station → index of its machine 0
 	levels          []*levelTrack  // the plant's WIP, then each station's buffer
@@ -29,12 +32,13 @@ type Recorder struct {
 // RecorderOptions bound what a Recorder keeps. Zero values mean the
 // defaults.
 type RecorderOptions struct {
-	// From and To are the Gantt window. To <= From means the default: the
-	// first tenth of the time after the warm-up.
+	// From and To are the Gantt window. To <= From means the default (see
+	// DefaultGanttWindow): a readable stretch after the warm-up.
 	From, To float64
 	// MaxChanges is the number of state changes kept per machine inside
-	// the window (default 200); when a machine reaches it, the window ends
-	// there for every machine.
+	// the window (default 200, or DefaultGanttChanges in the default
+	// window); when a machine reaches it, the window ends there for every
+	// machine.
 	MaxChanges int
 	// MaxCycleTimes caps the cycle times kept (default 100000).
 	MaxCycleTimes int
@@ -50,18 +54,23 @@ const LevelBuckets = 400
 // Default bounds of a Recorder.
 const (
 	DefaultMaxChanges     = 200
+	DefaultGanttChanges   = 60
 	DefaultMaxCycleTimes  = 100000
 	DefaultMaxLevelPoints = 1500
 )
 
 // NewRecorder returns a Recorder for one replication of m under r.
 func NewRecorder(m *sim.Model, r sim.Run, opt RecorderOptions) *Recorder {
+	auto := opt.To <= opt.From
+	if auto {
+		opt.MaxChanges = orDefault(opt.MaxChanges, DefaultGanttChanges)
+	}
 	opt.MaxChanges = orDefault(opt.MaxChanges, DefaultMaxChanges)
 	opt.MaxCycleTimes = orDefault(opt.MaxCycleTimes, DefaultMaxCycleTimes)
 	opt.MaxLevelPoints = orDefault(opt.MaxLevelPoints, DefaultMaxLevelPoints)
-	rec := &Recorder{opt: opt, warmup: r.Warmup, horizon: r.Horizon, from: opt.From, to: opt.To,
-		firstMachine: map[string]int{}, levelIndex: map[string]int{}, entered: map[int64]float64{}}
-	if rec.to <= rec.from {
+	rec := &Recorder{opt: opt, warmup: r.Warmup, horizon: r.Horizon, from: opt.From, to: opt.To, auto: auto,
+		firstChange: math.Inf(1), firstMachine: map[string]int{}, levelIndex: map[string]int{}, entered: map[int64]float64{}}
+	if auto {
 		rec.from, rec.to = DefaultGanttWindow(r)
 	}
 	rec.addLevel("", "WIP (plant)")
@@ -79,8 +88,12 @@ func NewRecorder(m *sim.Model, r sim.Run, opt RecorderOptions) *Recorder {
 	return rec
 }
 
-// DefaultGanttWindow is the Gantt window used unless one is given: the
-// first tenth of the time after the warm-up.
+// DefaultGanttWindow is the Gantt window used unless one is given, at
+// most: the first tenth of the time after the warm-up. The Recorder ends
+// it where a machine has changed state DefaultGanttChanges times, so the
+// bars stay readable, and starts it shortly before the first change when
+// nothing changed in the first quarter of it (a plant off shift at the end of
+// the warm-up), so the chart shows work, not a quiet night.
 func DefaultGanttWindow(r sim.Run) (from, to float64) {
 	return r.Warmup, r.Warmup + (r.Horizon-r.Warmup)/10
 }
@@ -113,6 +126,7 @@ func (rec *Recorder) MachineState(t float64, station string, k int, s sim.State)
 			return
 		}
 		m.changes = append(m.changes, stateChange{t, s})
+		rec.firstChange = min(rec.firstChange, t)
 	}
 }
 
@@ -147,15 +161,23 @@ func (rec *Recorder) Level(t float64, element string, n int) {
 // GanttWindow is the window of GanttRows. When a machine reached
 // MaxChanges, to is the time it did and shortenedBy names it.
 func (rec *Recorder) GanttWindow() (from, to float64, shortenedBy string) {
-	return rec.from, rec.to, rec.shortened
+	from = rec.from
+	if rec.auto && rec.firstChange < rec.to && rec.firstChange-from > (rec.to-from)/4 {
+		// No machine changed state in the first quarter of the window:
+		// starting shortly before firstChange (a margin of 5% of what
+		// follows) hides nothing and shows the work larger.
+		from = rec.firstChange - (rec.to-rec.firstChange)/20
+	}
+	return from, rec.to, rec.shortened
 }
 
 // GanttRows are the machines' states in the Gantt window, one row per
 // machine in model order.
 func (rec *Recorder) GanttRows() []GanttRow {
+	from, to, _ := rec.GanttWindow()
 	rows := make([]GanttRow, len(rec.machines))
 	for i, m := range rec.machines {
-		rows[i] = GanttRow{Name: m.name, Segments: m.segments(rec.from, rec.to)}
+		rows[i] = GanttRow{Name: m.name, Segments: m.segments(from, to)}
 	}
 	return rows
 }

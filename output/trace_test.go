@@ -59,8 +59,10 @@ func TestRecorderGantt(t *testing.T) {
 }
 
 // TestRecorderGanttCap checks that the window ends where a machine reached
-// MaxChanges, for every machine, and that the default window is the first
-// tenth after the warm-up.
+// MaxChanges, for every machine, and that the default window is at most
+// the first tenth after the warm-up. Nothing changes in its first 2 of 6
+// (more than a quarter): it starts 5% of the rest, 0.2, before the first
+// change at 22.
 func TestRecorderGanttCap(t *testing.T) {
 	run := sim.Run{Horizon: 200, Warmup: 20, Replications: 1, Seed: 1, Confidence: 0.95}
 	if from, to := DefaultGanttWindow(run); from != 20 || to != 38 {
@@ -70,10 +72,10 @@ func TestRecorderGanttCap(t *testing.T) {
 	trace(t, blockingLine(), run, rec)
 	from, to, short := rec.GanttWindow()
 	// a changes state at 22 (blocked), 23 (busy), 25 (blocked), 26 (busy).
-	if from != 20 || to != 26 || short != "a" {
-		t.Errorf("window %g..%g shortened by %q, want 20..26 by a", from, to, short)
+	if from != 21.8 || to != 26 || short != "a" {
+		t.Errorf("window %g..%g shortened by %q, want 21.8..26 by a", from, to, short)
 	}
-	if got := segments(rec.GanttRows()[0]); got != "a: 20-22 busy, 22-23 blocked, 23-25 busy, 25-26 blocked" {
+	if got := segments(rec.GanttRows()[0]); got != "a: 21.8-22 busy, 22-23 blocked, 23-25 busy, 25-26 blocked" {
 		t.Errorf("capped row %s", got)
 	}
 }
@@ -226,5 +228,30 @@ func TestTraceCSVProducts(t *testing.T) {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("no %q in the trace:\n%s", want, b.String())
 		}
+	}
+}
+
+// TestRecorderDefaultGanttWindow checks the default window on a hand-made
+// trace: warm-up 100, horizon 1100, so at most [100, 200]; the machine is
+// off shift until 150, then changes state every 0.5. The window starts 5%
+// of what follows before the first change and ends at the change that
+// would be the 61st: [148.5, 180].
+func TestRecorderDefaultGanttWindow(t *testing.T) {
+	m := &sim.Model{Stations: []sim.Station{{Name: "m", Machines: 1}}}
+	rec := NewRecorder(m, sim.Run{Horizon: 1100, Warmup: 100}, RecorderOptions{})
+	rec.MachineState(0, "m", 0, sim.OffShift)
+	for i := range 100 {
+		s := sim.Busy
+		if i%2 == 1 {
+			s = sim.Starved
+		}
+		rec.MachineState(150+0.5*float64(i), "m", 0, s)
+	}
+	from, to, by := rec.GanttWindow()
+	if from != 148.5 || to != 180 || by != "m" {
+		t.Errorf("window [%g, %g] shortened by %q, want [148.5, 180] by m", from, to, by)
+	}
+	if segs := rec.GanttRows()[0].Segments; segs[0].From != 148.5 || segs[0].State != "off_shift" || len(segs) != 61 {
+		t.Errorf("%d segments, the first %+v", len(segs), segs[0])
 	}
 }

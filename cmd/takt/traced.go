@@ -34,7 +34,7 @@ type tracedOptions struct {
 
 // addFlags defines the flags of the traced outputs that only run has.
 func (o *tracedOptions) addFlags(f *pflag.FlagSet) {
-	f.StringVar(&o.gantt, "gantt", "", "time window `FROM..TO` of the Gantt chart, e.g. 8h..16h (default: the first 10% after the warm-up)")
+	f.StringVar(&o.gantt, "gantt", "", "time window `FROM..TO` of the Gantt chart, e.g. 8h..16h (default: a readable stretch after the warm-up)")
 	f.StringVar(&o.trace, "trace", "", "write the event trace of replication 1 to `FILE.csv`")
 	f.IntVar(&o.traceLimit, "trace-limit", 100000, "write at most `N` events with --trace (0: no limit)")
 }
