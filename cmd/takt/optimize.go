@@ -103,6 +103,9 @@ func runOptimize(cmd *cobra.Command, file string, opts *optimizeOptions, stdout,
 	}
 	ctx, opt, bar := opts.start(cmd, stderr, total)
 	defer bar.Stop()
+	p.Status = func(n int, best *experiment.Design) {
+		bar.Note(fmt.Sprintf("%d designs visited, best so far %s", n, best.Name))
+	}
 	if p.Delta, err = parseDelta(cmd, opts.delta, sc, p, opt); err != nil {
 		return err
 	}

@@ -32,6 +32,7 @@ type progress struct {
 	stop     chan struct{}
 	finished chan struct{}
 	stopOnce sync.Once
+	note     atomic.Pointer[string] // shown after the time left, e.g. the best design so far
 }
 
 const (
@@ -113,8 +114,14 @@ func (p *progress) describe(elapsed time.Duration) string {
 		left := time.Duration(float64(elapsed) * float64(all-v) / float64(v))
 		s += ", " + timeLeft(left) + " left"
 	}
+	if n := p.note.Load(); n != nil {
+		s += "; " + *n
+	}
 	return s
 }
+
+// Note sets a text shown after the bar's count and time left.
+func (p *progress) Note(s string) { p.note.Store(&s) }
 
 // timeLeft formats an estimate of the time left, rounded up: while work
 // remains it never reads 0s.

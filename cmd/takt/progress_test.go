@@ -150,3 +150,14 @@ func TestProgressFromWorkers(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressNote checks that a note (optimize's best design so far)
+// follows the count and the time left.
+func TestProgressNote(t *testing.T) {
+	p := &progress{total: 4}
+	p.Update(1, 4)
+	p.Note("3 designs visited, best so far b=2")
+	if got := p.describe(time.Second); !strings.HasSuffix(got, "; 3 designs visited, best so far b=2") || !strings.HasPrefix(got, "1.0/4 replications") {
+		t.Errorf("describe = %q", got)
+	}
+}

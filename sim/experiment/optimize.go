@@ -75,6 +75,9 @@ type Problem struct {
 	// compared, without a search; 0 for 30. Use a negative value to always
 	// search.
 	Exhaustive int
+	// Status, when not nil, is told after each search iteration how many
+	// designs were visited and which is best so far.
+	Status func(visited int, best *Design)
 }
 
 // Design is one evaluated design with its summary over the replications

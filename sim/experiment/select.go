@@ -200,6 +200,9 @@ func compass(ctx context.Context, e *evaluator, o *Optimization) ([]*Design, err
 				best, restarts = x, -1 // a better design: the run of failed restarts starts again
 			}
 			o.Path = append(o.Path, slices.Index(e.order, best))
+			if p.Status != nil {
+				p.Status(len(e.order), best)
+			}
 		}
 		if best == nil {
 			best = x
