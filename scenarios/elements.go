@@ -140,7 +140,7 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 	so.Name, _ = t.m["name"].(string) // checked by names
 	if to, ok := t.str("to"); ok {
 		so.To = to
-	} else if !t.has("to") {
+	} else if !t.has("to") && !t.has("mix") { // a mix may release at its routes' first station
 		t.missing("to", "to is missing: which station does it feed?")
 	}
 	var given []string

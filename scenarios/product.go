@@ -110,6 +110,9 @@ func (pl *plant) decodeMix(t *table, so *sim.Source) {
 	sub.prefix, sub.at = "mix: ", t.line("mix")
 	sum := 0.0
 	keys, order := inProductOrder(sub.m, pl.model.Products)
+	if !t.has("to") {
+		so.To = pl.commonStart(t, keys, order)
+	}
 	for _, k := range keys {
 		share, ok := sub.number(k)
 		if !ok {
@@ -124,13 +127,40 @@ func (pl *plant) decodeMix(t *table, so *sim.Source) {
 		switch {
 		case !known:
 			sub.bad(k, "%q names no [[product]]%s", k, nameHint(k, productNames(pl.model.Products)))
-		case len(pl.model.Products[i].Route) > 0 && pl.model.Products[i].Route[0] != so.To:
+		case so.To != "" && len(pl.model.Products[i].Route) > 0 && pl.model.Products[i].Route[0] != so.To:
 			sub.bad(k, "product %q starts its route at %q, but this source releases parts at %q", k, pl.model.Products[i].Route[0], so.To)
 		}
 	}
 	if math.Abs(sum-1) > 1e-9 {
 		sub.bad("", "shares sum to %s, not 1", approx(sum))
 	}
+}
+
+// commonStart is the station where a source without "to" releases the
+// parts of its mix: the first station of every product's route, when they
+// all agree. A product without a route, or routes starting at different
+// stations, is a problem at "mix": one source releases at one station.
+func (pl *plant) commonStart(t *table, products []string, order map[string]int) string {
+	start, first := "", ""
+	for _, k := range products {
+		i, known := order[k]
+		if !known {
+			continue
+		}
+		route := pl.model.Products[i].Route
+		switch {
+		case len(route) == 0:
+			t.bad("mix", "to is missing: product %q has no route, so the source needs to = \"STATION\", the station it releases parts at", k)
+			return ""
+		case start == "":
+			start, first = route[0], k
+		case route[0] != start:
+			t.bad("mix", "products %q and %q start their routes at different stations (%q, %q), and a source releases at one: "+
+				"split it into a source per first station, each with its products' share of the arrivals", first, k, start, route[0])
+			return ""
+		}
+	}
+	return start
 }
 
 // decodeSetup reads a station's "setup": a duration or distribution on

@@ -92,6 +92,44 @@ func TestProductProblems(t *testing.T) {
 	}
 }
 
+// TestMixWithoutTo: a source with a mix and no "to" releases at the first
+// station of its products' routes when they all start there — the same
+// plant as with to = "cut", so the same results, bit for bit — and
+// otherwise says at the mix why it cannot.
+func TestMixWithoutTo(t *testing.T) {
+	without := strings.Replace(productBase, "to = \"cut\"\n", "", 1)
+	sc, err := Parse("p.toml", []byte(without))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if to := sc.Model.Sources[0].To; to != "cut" {
+		t.Fatalf("the source releases at %q, want cut", to)
+	}
+	base, err := Parse("p.toml", []byte(productBase))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, errA := runScenario(sc)
+	b, errB := runScenario(base)
+	if errA != nil || errB != nil {
+		t.Fatal(errA, errB)
+	}
+	if a.Throughput != b.Throughput || a.CycleTime != b.CycleTime {
+		t.Errorf("without to: throughput %v, cycle time %v; with to = \"cut\": %v, %v", a.Throughput, a.CycleTime, b.Throughput, b.CycleTime)
+	}
+	for _, c := range []struct{ old, new, want string }{
+		{`route = ["cut", "paint", "done"]`, `route = ["paint", "done"]`,
+			`p.toml:18: source "mix": products "A" and "B" start their routes at different stations ("cut", "paint"), and a source releases at one: split it into a source per first station, each with its products' share of the arrivals`},
+		{`route = ["cut", "paint", "done"]`, ``,
+			`p.toml:18: source "mix": to is missing: product "B" has no route, so the source needs to = "STATION", the station it releases parts at`},
+	} {
+		_, err := Parse("p.toml", []byte(strings.Replace(without, c.old, c.new, 1)))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("without to, %q → %q:\ngot  %v\nwant %s", c.old, c.new, err, c.want)
+		}
+	}
+}
+
 func TestQualityKeys(t *testing.T) {
 	src := strings.Replace(productBase, `process = "3min"
 setup`, `process = "3min"
