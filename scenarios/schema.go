@@ -106,7 +106,7 @@ func schemaTables() []schemaTable {
 		}, []string{"horizon"}},
 		{"source", "A source releases parts; give exactly one of interarrival, saturated, conwip (or orders).", []schemaKey{
 			{"name", "Unique across all elements (required).", sName},
-			{"to", "The station the source feeds.", sName},
+			{"to", "The station the source feeds; with a mix it may be omitted when every product's route starts at the same station.", sName},
 			{"interarrival", "Distribution of the time between releases (open line).", sDist},
 			{"arrivals", "Demand that changes over the week (instead of interarrival): Poisson arrivals at a rate per window, 0 outside every window.", arrayOf(ref("source.arrivals"))},
 			{"saturated", "true: the station it feeds is never starved.", sBool},
