@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -182,4 +183,63 @@ func wrapLabel(l string, width int) string {
 		line += w
 	}
 	return strings.Join(append(lines, line), "\n")
+}
+
+// insignificantColor draws differences whose interval includes 0.
+var insignificantColor = color.RGBA{0xb0, 0xb0, 0xb0, 0xff}
+
+// DiffsCI charts paired differences to the base: one bar per label from 0
+// to the mean difference, with its confidence interval as an error bar and
+// the mean written above it; a difference whose interval excludes 0
+// (significant) is coloured, the others grey. The axis spans 0 and every
+// interval, so a difference of 1% reads as one — bars of the values
+// themselves, from 0, would hide it.
+func DiffsCI(title, ylabel string, labels []string, ests []stats.Estimate, significant []bool) *plot.Plot {
+	p := newPlot(title, "", ylabel)
+	var bs boxes
+	var eb errBars
+	var vl valueLabels
+	lo, hi := 0.0, 0.0
+	for i, e := range ests {
+		x := float64(i)
+		if math.IsNaN(e.Mean) {
+			continue
+		}
+		fill := color.Color(insignificantColor)
+		if significant[i] {
+			fill = seriesColor(0)
+		}
+		bs.items = append(bs.items, box{x - barWidth/2, x + barWidth/2, math.Min(0, e.Mean), math.Max(0, e.Mean), fill})
+		top := e.Mean
+		lo, hi = math.Min(lo, e.Mean), math.Max(hi, e.Mean)
+		if hw := e.HalfWidth; !math.IsNaN(hw) && !math.IsInf(hw, 0) {
+			eb = append(eb, errBar{x, e.Mean - hw, e.Mean + hw})
+			top = e.Mean + hw
+			lo, hi = math.Min(lo, e.Mean-hw), math.Max(hi, top)
+		}
+		vl = append(vl, valueLabel{x, math.Max(top, 0), signedNum(e)})
+	}
+	zero, err := plotter.NewLine(plotter.XYs{{X: -0.5, Y: 0}, {X: float64(len(ests)) - 0.5, Y: 0}})
+	if err != nil {
+		panic(err) // unreachable: two finite points
+	}
+	zero.LineStyle = draw.LineStyle{Color: color.RGBA{0x26, 0x26, 0x26, 0xff}, Width: vg.Points(1)}
+	p.Add(hGrid(), bs, zero, eb, vl)
+	nominalX(p, labels)
+	pad := (hi - lo) * 0.05
+	if pad == 0 {
+		pad = 1
+	}
+	p.Y.Min, p.Y.Max = lo-pad, hi+pad
+	return p
+}
+
+// signedNum is a difference's mean with its sign, to the precision its
+// interval supports: "+0.012", "-3.4", "0".
+func signedNum(e stats.Estimate) string {
+	s := num(e.Mean, decimals(e, 1))
+	if e.Mean > 0 && strings.Trim(s, "0.") != "" {
+		s = "+" + s
+	}
+	return s
 }

@@ -212,3 +212,17 @@ func TestCycleTimeHistogramEndsNearP99(t *testing.T) {
 		t.Error("the legend does not count the parts beyond p99")
 	}
 }
+
+// TestDiffsCIAxis checks that the chart of paired differences spans 0 and
+// every interval, and no more than a margin beyond: a difference of 1% of
+// a throughput of 1 is as tall as the chart, not a sliver of a bar from 0.
+func TestDiffsCIAxis(t *testing.T) {
+	p := DiffsCI("Throughput: paired difference to base", "Δ parts/h", []string{"a", "b"},
+		[]stats.Estimate{estimate(0.01, 0.002), estimate(-0.005, 0.001)}, []bool{true, true})
+	if p.Y.Min > -0.006 || p.Y.Min < -0.008 || p.Y.Max < 0.012 || p.Y.Max > 0.014 {
+		t.Errorf("axis %g..%g, want about -0.0069..0.0129", p.Y.Min, p.Y.Max)
+	}
+	if svg := renderSVGString(t, p); !strings.Contains(svg, "+0.0100") || !strings.Contains(svg, "-0.0050") {
+		t.Error("the chart does not label the differences with their signs")
+	}
+}

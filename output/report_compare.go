@@ -7,6 +7,7 @@ import (
 
 	"github.com/takt-sim/takt/sim/experiment"
 	"github.com/takt-sim/takt/sim/stats"
+	"gonum.org/v1/plot"
 )
 
 // NewComparisonReport returns the report of a comparison or sweep: what
@@ -133,6 +134,33 @@ func comparisonCharts(c *Comparison) []Chart {
 		} else {
 			charts = append(charts, Chart{Name: name, Plot: BarsCI(k.title+" per alternative", k.ylabel, labels, ests)})
 		}
+		if d := diffChart(c, k.kpi, k.title, k.ylabel); d != nil {
+			charts = append(charts, Chart{Name: name + "-diff", Plot: d})
+		}
 	}
 	return charts
+}
+
+// diffChart plots every alternative's paired difference to the base in
+// kpi, with its interval, in the order of the table; nil when there is
+// nothing to compare with.
+func diffChart(c *Comparison, kpi, title, ylabel string) *plot.Plot {
+	base := c.Alternatives[0].Name
+	var labels []string
+	var ests []stats.Estimate
+	var sig []bool
+	for _, i := range c.Order {
+		if i == 0 {
+			continue
+		}
+		for _, d := range c.Alternatives[i].Diffs {
+			if d.KPI == kpi {
+				labels, ests, sig = append(labels, c.Alternatives[i].Name), append(ests, d.Paired), append(sig, d.Significant)
+			}
+		}
+	}
+	if len(ests) == 0 {
+		return nil
+	}
+	return DiffsCI(title+": paired difference to "+base, "Δ "+ylabel, labels, ests, sig)
 }
