@@ -145,15 +145,11 @@ func runPushPull(e *env) (*Result, error) {
 		rho := th * s
 		pushWIP += rho / (1 - rho)
 	}
-	arrivals, err := sim.Exp(1 / th)
-	if err != nil {
-		return nil, err
-	}
+	// The release keys of a source replace each other: setting the
+	// interarrival time turns the CONWIP loop into an open line.
 	alts := []alt{{name: fmt.Sprintf("pull (CONWIP %d)", src.WIP)},
-		{name: fmt.Sprintf("push (Poisson, λ = %.4g)", th), edit: func(m *sim.Model) error {
-			m.Sources[0].Kind, m.Sources[0].Interarrival, m.Sources[0].WIP = sim.Open, arrivals, 0
-			return nil
-		}}}
+		{name: fmt.Sprintf("push (Poisson, λ = %.4g)", th), sets: []scenarios.Set{
+			{Path: "source." + src.Name + ".interarrival", Value: fmt.Sprintf("exp(%v)", 1/th)}}}}
 	c, err := e.compare(sc, alts, settings{quickReps: 5, quickHorizon: 8000, quickWarmup: 500})
 	if err != nil {
 		return nil, err

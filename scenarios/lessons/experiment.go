@@ -63,11 +63,10 @@ func orFloat(v, def float64) float64 {
 }
 
 // alt is one alternative of a lesson's experiment: the scenario with sets
-// applied (none: as it is), then edit applied to a copy of its model.
+// applied (none: as it is).
 type alt struct {
 	name string
 	sets []scenarios.Set
-	edit func(m *sim.Model) error
 }
 
 // compare runs the alternatives of sc with common random numbers.
@@ -82,29 +81,13 @@ func (e *env) compare(sc *scenarios.Scenario, alts []alt, s settings) (*experime
 				return nil, err
 			}
 		}
-		m := v.Model
-		if a.edit != nil {
-			c := *m
-			c.Sources = append([]sim.Source(nil), m.Sources...)
-			c.Stations = append([]sim.Station(nil), m.Stations...)
-			if err := a.edit(&c); err != nil {
-				return nil, err
-			}
-			m = &c
-		}
-		as[i] = experiment.Alternative{Name: a.name, Model: m, Run: v.Run}
+		as[i] = experiment.Alternative{Name: a.name, Model: v.Model, Run: v.Run, Source: e.source(sc, a.sets, a.name)}
 		if err := e.settle(sc.TimeUnit, &as[i].Run, s); err != nil {
 			return nil, err
 		}
-		if as[i].Source = e.source(sc, a.sets, a.name); a.edit != nil || as[i].Source == nil {
-			// No source describes an edited model: run it here.
-			as[i].Source, opt.Executor = nil, nil
-		}
 	}
-	if opt.Executor == nil {
-		for i := range as {
-			as[i].Source = nil
-		}
+	if e.cfg.Source == nil {
+		opt.Executor = nil // nothing describes the models elsewhere: run them here
 	}
 	return experiment.Compare(e.ctx, as, opt)
 }

@@ -35,8 +35,8 @@ type Config struct {
 	// Options say where replications run; they never change results.
 	Options experiment.Options
 	// Source, when not nil, describes the bundled example with sets
-	// applied for executors outside this process (experiment.Recipe); an
-	// experiment with a model no source describes runs in this process.
+	// applied for executors outside this process (experiment.Recipe);
+	// without it the experiments run in this process.
 	Source func(example string, sets []scenarios.Set, label string) []byte
 	// Quick runs fewer design points with fewer replications and shorter
 	// horizons, for the tests; the checks are the same.
