@@ -31,7 +31,7 @@ const (
 // StateColors is the colour of every machine state, by name, used by every
 // chart: busy green, starved amber, blocked blue, down red, waiting_crew
 // purple, maintenance brown, and, for states still to come, setup cyan,
-// waiting_operator pink, off_shift grey. The colours follow the Tableau 10
+// waiting_operator pink, off_shift grey, starved_material orange. The colours follow the Tableau 10
 // palette, whose members stay apart for most colour-blind readers.
 var StateColors = map[string]color.RGBA{
 	"busy":             {0x2c, 0xa0, 0x2c, 0xff},
@@ -43,6 +43,7 @@ var StateColors = map[string]color.RGBA{
 	"setup":            {0x17, 0xbe, 0xcf, 0xff},
 	"waiting_operator": {0xe3, 0x77, 0xc2, 0xff},
 	"off_shift":        {0xa6, 0xa6, 0xa6, 0xff},
+	"starved_material": {0xff, 0x7f, 0x0e, 0xff},
 }
 
 // otherStateColor is the colour of a state StateColors does not know.

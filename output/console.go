@@ -79,6 +79,10 @@ func Console(w io.Writer, s *sim.Summary) error {
 			b.WriteString(table(rows, "  "))
 		}
 	}
+	if len(s.Materials) > 0 {
+		b.WriteString("\nMaterials\n")
+		b.WriteString(table(materialRows(s), "  "))
+	}
 	b.WriteString(costRows(s))
 	if len(s.Products) > 0 {
 		rows := [][]string{{"product", "throughput (/" + u + ")", "WIP", "cycle time (" + u + ")", "p90 (" + u + ")"}}

@@ -101,6 +101,7 @@ func columns(s *sim.Summary) []column {
 		cols = append(cols, column{"labour_per_part", "", s.LabourPerPart, func(r *sim.Replication) float64 { return r.LabourPerPart }})
 	}
 	cols = append(cols, costColumns(s)...)
+	cols = append(cols, materialColumns(s)...)
 	window := s.Run.Horizon - s.Run.Warmup
 	for k, sk := range s.Sinks {
 		cols = append(cols, column{"throughput", sk.Name, sk.Throughput,

@@ -56,6 +56,8 @@ type SummaryJSON struct {
 	Orders       *OrdersJSON   `json:"orders,omitempty"`
 	// Costs is there for a plant with costs.
 	Costs *CostsJSON `json:"costs,omitempty"`
+	// Materials are the raw materials in stock (empty without).
+	Materials []MaterialJSON `json:"materials"`
 	// Bottlenecks names the bottleneck station(s), most first; Verdict says
 	// it in words.
 	// Precision is the target of --precision, when given.
@@ -210,6 +212,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 		}
 	}
 	out.Costs = costsJSON(s.Costs)
+	out.Materials = materialsJSON(s)
 	for _, p := range s.Products {
 		pj := ProductJSON{Name: p.Name, Throughput: estJSON(p.Throughput), WIP: estJSON(p.WIP),
 			CycleTime: estJSON(p.CycleTime), CycleTimeQuantiles: map[string]EstimateJSON{}}

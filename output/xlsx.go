@@ -209,7 +209,10 @@ func metricUnit(metric, u string) string {
 		return "money/week"
 	case metric == "cost" || metric == "revenue" || strings.HasPrefix(metric, "cost_"):
 		return "money/" + u
-	case metric == "setups" || metric == "scrapped" || metric == "reworked" || metric == "failures":
+	case metric == "mean_stock":
+		return "units"
+	case metric == "setups" || metric == "scrapped" || metric == "reworked" || metric == "failures" ||
+		metric == "stock_outs" || metric == "orders":
 		return "per replication"
 	case strings.HasPrefix(metric, "cycle_time") || metric == "wait" || metric == "mtbf" || metric == "mttr" ||
 		metric == "labour_per_part" || metric == "makespan" || strings.HasPrefix(metric, "mean_") || metric == "max_lateness":

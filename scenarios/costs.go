@@ -105,8 +105,7 @@ func (d *costDecoder) stationCost(t *table) sim.MachineCost {
 
 // decodeCosts reads [costs] and the cost keys of the elements into m; m's
 // Costs stay nil when the scenario has none.
-func decodeCosts(root *table, pl *plant, unit string) {
-	d := &costDecoder{hours: hoursPer(unit)}
+func decodeCosts(root *table, pl *plant, d *costDecoder) {
 	costs, overtime := d.plantCosts(root)
 	m := pl.model
 	for i, t := range pl.stations {

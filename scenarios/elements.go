@@ -37,6 +37,7 @@ type plant struct {
 	shiftRefs []elementRef
 	products  []*table
 	orders    []*table
+	materials []*table
 	read      reader    // reads order books
 	routes    [][]route // per station
 	// named[i] says whether stations[i] is the station its name refers to:
@@ -56,11 +57,14 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 	pl.shifts, ok[4] = root.array("shift")
 	pl.products, ok[5] = root.array("product")
 	pl.orders, ok[6] = root.array("order")
+	pl.materials, _ = root.array("material")
+	cd := &costDecoder{hours: hoursPer(unit)}
 	inline := inlineOrderSources(pl.orders)
 	nodes := pl.names()
 	pl.model.Products = decodeProducts(pl.products, unit)
 	pl.model.Crews = pl.decodeCrews(pl.crews)
 	pl.model.Shifts = decodeShifts(pl.shifts, unit)
+	pl.model.Materials = decodeMaterials(pl.materials, unit, cd)
 	for _, t := range pl.sources {
 		name, _ := t.m["name"].(string)
 		so := decodeSource(t, unit, inline[name] || len(pl.orders) > 0 && len(pl.sources) == 1)
@@ -87,6 +91,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 			st.Batch = int(b)
 		}
 		st.Dispatch = decodeDispatch(t)
+		st.Consumes = decodeConsumes(t, pl.model.Materials)
 		pl.model.Stations = append(pl.model.Stations, st)
 		pl.routes = append(pl.routes, routes)
 	}
@@ -95,7 +100,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 			pl.decodeRope(t, &pl.model.Sources[i], unit)
 		}
 	}
-	decodeCosts(root, pl, unit)
+	decodeCosts(root, pl, cd)
 	for _, t := range pl.sinks {
 		t.known("name")
 		name, _ := t.m["name"].(string) // checked by names
@@ -190,7 +195,7 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 
 // decodeStation reads one [[station]] and its routes as written.
 func decodeStation(t *table, unit string, hasProducts bool) (sim.Station, []route) {
-	t.known("name", "machines", "process", "buffer", "to", "move", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework", "batch", "assemble", "output", "cost")
+	t.known("name", "machines", "process", "buffer", "to", "move", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework", "batch", "assemble", "output", "cost", "consumes")
 	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
 	st.Name, _ = t.m["name"].(string) // checked by names
 	if n, ok := t.integer("machines"); ok {

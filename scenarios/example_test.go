@@ -85,6 +85,7 @@ func ExampleExamples() {
 	// order-book
 	// penny-fab
 	// push-pull
+	// reorder-point
 	// smed
 	// staffing
 	// tandem

@@ -42,6 +42,7 @@ func (pl *plant) names() map[string]node {
 	add("crew", pl.crews)
 	add("shift", pl.shifts)
 	add("product", pl.products)
+	add("material", pl.materials)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].node.line < all[j].node.line })
 	nodes := map[string]node{}
 	pl.named = make([]bool, len(pl.stations))

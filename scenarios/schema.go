@@ -87,7 +87,19 @@ func schemaTables() []schemaTable {
 			{"order", "An order of an order book, released by a source.", arrayOf(ref("order"))},
 			{"variant", "An alternative for `takt compare`: the scenario with some keys set.", arrayOf(ref("variant"))},
 			{"costs", "Plant-wide money: material, price, scrap, WIP holding, lateness, overtime factor; any cost key makes the plant costed.", ref("costs")},
+			{"material", "A raw material in stock, consumed by stations and replenished from a supplier.", arrayOf(ref("material"))},
 		}, []string{"name", "run"}},
+		{"material", "A raw material: give reorder_point and quantity (s, Q), reorder_point and order_up_to (s, S), or review and order_up_to (R, S).", []schemaKey{
+			{"name", "Unique across all elements (required).", sName},
+			{"initial", "Units on hand at time 0; default 0.", intMin(0)},
+			{"reorder_point", "s: order when the inventory position (on hand + on order − backorders) falls to it or below.", map[string]any{"type": "integer"}},
+			{"quantity", "Q: the order quantity of (s, Q).", intMin(1)},
+			{"order_up_to", "S: order up to this inventory position, (s, S) or (R, S).", intMin(1)},
+			{"review", "R: the review period of (R, S), from time 0.", sDuration},
+			{"lead_time", "Supplier lead time of an order: a duration or a distribution (required).", sDist},
+			{"holding", "Cost per unit on hand per hour.", sMoney},
+			{"order_cost", "Cost per order placed.", sMoney},
+		}, []string{"name", "lead_time"}},
 		{"costs", "Plant-wide money, in the scenario's money (takt knows no currency).", []schemaKey{
 			{"material", "Cost per part released, for parts of no product (or one without material_cost).", sMoney},
 			{"price", "Revenue per good part reaching a sink, likewise.", sMoney},
@@ -152,6 +164,7 @@ func schemaTables() []schemaTable {
 				mapOf(intMin(1))},
 			{"output", "The product of the assembled part, which takes up that product's route from this station.", sName},
 			{"cost", "What each machine costs: running, idle, down per machine-hour, fixed per machine per week, setup per setup.", ref("station.cost")},
+			{"consumes", "Raw materials a machine takes per part when it starts it: material → units.", mapOf(intMin(1))},
 		}, []string{"name", "process"}},
 		{"station.cost", "What each machine of the station costs.", []schemaKey{
 			{"running", "Per machine-hour busy or in setup.", sMoney},

@@ -31,6 +31,7 @@ type Plan struct {
 	arrivals, capacity []float64
 	stationOf          map[string]int
 	productIndex       map[string]int
+	materialIndex      map[string]int
 }
 
 // Compile resolves the names of m and checks what a run relies on,
@@ -47,6 +48,7 @@ func Compile(m *Model) (*Plan, error) {
 	c.operators()
 	c.stationShifts()
 	c.p.compileProducts(c.node, c.seen, c.bad)
+	c.materials()
 	if k, loop := ZeroTimeLoop(m); k >= 0 && len(c.errs) == 0 {
 		c.bad("source %q: %s", m.Sources[k].Name, ZeroTimeLoopMessage(m.Sources[k], loop))
 	}

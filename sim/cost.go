@@ -62,12 +62,14 @@ const (
 	CostScrap                        // parts scrapped
 	CostHolding                      // parts in the plant (WIP holding)
 	CostLateness                     // orders' tardiness
+	CostStock                        // raw material on hand (holding)
+	CostOrdering                     // raw material orders placed
 	// NumCostCategories is the number of categories.
 	NumCostCategories
 )
 
 var costNames = [NumCostCategories]string{"machine_running", "machine_idle", "machine_down", "machine_fixed",
-	"labour", "overtime", "setup", "material", "scrap", "wip_holding", "lateness"}
+	"labour", "overtime", "setup", "material", "scrap", "wip_holding", "lateness", "stock_holding", "ordering"}
 
 // String is the category's name in the output: "machine_running", "labour", ….
 func (c CostCategory) String() string { return costNames[c] }
@@ -85,7 +87,7 @@ func CostCategories() []CostCategory {
 // none (off shift).
 var stateCost = [NumStates]CostCategory{
 	Busy: CostRunning, InSetup: CostRunning,
-	Starved: CostIdle, Blocked: CostIdle, WaitingOperator: CostIdle,
+	Starved: CostIdle, Blocked: CostIdle, WaitingOperator: CostIdle, StarvedMaterial: CostIdle,
 	Down: CostDown, WaitingCrew: CostDown, Maintenance: CostDown,
 	OffShift: -1,
 }
@@ -152,6 +154,10 @@ func (pl *plant) costs(res *Replication, window float64) {
 	revenue += float64(completed) * c.Revenue
 	k[CostHolding] = res.WIP * window * c.Holding
 	k[CostLateness] = c.Lateness * pl.tardiness()
+	for _, mr := range res.Materials {
+		k[CostStock] += mr.HoldingCost * window
+		k[CostOrdering] += mr.OrderingCost * window
+	}
 	total := 0.0
 	for i := range k {
 		k[i] /= window

@@ -210,6 +210,8 @@ func (r *reliability) interrupt(now float64) {
 		m.st.idle.remove(m, func(a, b *machine) bool { return a == b })
 	case m.state == WaitingOperator:
 		m.withdrawOperators()
+	case m.state == StarvedMaterial:
+		m.st.uses.withdraw(m)
 	}
 }
 
@@ -300,6 +302,8 @@ func (r *reliability) resume(now float64) {
 		m.askOperators(now, r.regained)
 	case r.prior == WaitingOperator:
 		m.askOperators(now, m.onOperators)
+	case r.prior == StarvedMaterial:
+		m.st.uses.retry(m, now)
 	default:
 		r.carryOn(now)
 	}

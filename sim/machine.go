@@ -58,9 +58,18 @@ func (m *machine) set(s State, now float64) {
 	m.state, m.since = s, now
 }
 
-// start begins work on p: at once, or once its operators are there.
+// start begins work on p: at once, or once its materials and operators
+// are there.
 func (m *machine) start(p *part, now float64) {
 	m.part = p
+	if m.st.uses != nil && !m.st.uses.demand(m, now) {
+		return
+	}
+	m.afterMaterials(now)
+}
+
+// afterMaterials asks for operators, if needed, and begins the work.
+func (m *machine) afterMaterials(now float64) {
 	if m.st.ops != nil {
 		m.askOperators(now, m.onOperators)
 		return

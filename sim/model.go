@@ -66,6 +66,8 @@ type Model struct {
 	Products []Product
 	// Costs are the plant-wide money rates; nil for a plant without costs.
 	Costs *Costs
+	// Materials are the raw materials in stock that stations consume.
+	Materials []Material
 }
 
 // Source releases parts into the plant at one station.
@@ -127,6 +129,9 @@ type Station struct {
 	Assembly *Assembly
 	// Cost is what each machine costs; used when Model.Costs is set.
 	Cost MachineCost
+	// Consumes lists the raw materials a machine takes per part when it
+	// starts it.
+	Consumes []Use
 }
 
 // Route is one branch of a station's routing: the name of a station or a sink

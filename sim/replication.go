@@ -64,6 +64,8 @@ type Replication struct {
 	Costs         []float64
 	Revenue       float64
 	ProfitPerWeek float64
+	// Materials holds the results per raw material, in model order.
+	Materials []MaterialResult
 }
 
 // ProductResult holds one product's results in one replication.
@@ -107,18 +109,19 @@ type StationResult struct {
 // plant is one replication in progress: the running elements on one simgo
 // Simulation. It is used by one goroutine only.
 type plant struct {
-	sim      *simgo.Simulation
-	run      Run
-	stations []*station
-	sources  []*source
-	sinks    []*sink
-	crews    []*crew
-	products []*productRun
-	orders   []*orderRun
-	free     *part
-	tracer   Tracer
-	nextPart int64
-	plan     *Plan
+	sim       *simgo.Simulation
+	run       Run
+	stations  []*station
+	sources   []*source
+	sinks     []*sink
+	crews     []*crew
+	materials []*materialRun
+	products  []*productRun
+	orders    []*orderRun
+	free      *part
+	tracer    Tracer
+	nextPart  int64
+	plan      *Plan
 	// err stops the replication: a limit was reached (see guard.go).
 	err error
 	// waiting counts the parts held at sources, released but not yet in
@@ -218,6 +221,10 @@ func build(pln *Plan, r Run, index int) *plant {
 		c.pl, c.calendar = pl, pln.crewCalendar[i]
 		pl.crews = append(pl.crews, c)
 	}
+	for i := range m.Materials {
+		spec := &m.Materials[i]
+		pl.materials = append(pl.materials, newMaterialRun(pl, spec, spec.LeadTime.Bind(stream(spec.Name, "lead"))))
+	}
 	for i := range m.Stations {
 		pl.stations = append(pl.stations, buildStation(pl, pln, i, stream))
 	}
@@ -261,6 +268,9 @@ func buildStation(pl *plant, pln *Plan, i int, stream func(string, string) *rand
 	st.batch = max(1, spec.Batch)
 	st.assembly = buildAssembly(pl, pln, spec.Assembly)
 	st.setup = buildSetup(spec, stream)
+	for _, u := range spec.Consumes {
+		st.uses = append(st.uses, stationUse{mat: pl.materials[pln.materialIndex[u.Material]], count: u.Count})
+	}
 	if op := spec.Operators; op != nil {
 		st.ops = &operatorNeed{count: op.Count, during: op.During}
 		for _, name := range op.Crews {
@@ -383,6 +393,9 @@ func (pl *plant) simulate(ctx context.Context) error {
 			st.shift.start()
 		}
 	}
+	for _, r := range pl.materials {
+		r.start()
+	}
 	for _, s := range pl.sources {
 		s.start()
 	}
@@ -401,6 +414,9 @@ func (pl *plant) reset(now float64) {
 	}
 	for _, k := range pl.sinks {
 		k.count = 0
+	}
+	for _, r := range pl.materials {
+		r.reset(now)
 	}
 	for _, c := range pl.crews {
 		c.reset(now)
@@ -468,6 +484,9 @@ func (pl *plant) results(index int) *Replication {
 			r.CycleQuantiles[i] = pr.sketch.Quantile(p)
 		}
 		res.Products = append(res.Products, r)
+	}
+	for _, r := range pl.materials {
+		res.Materials = append(res.Materials, r.result(end, window))
 	}
 	pl.costs(res, window)
 	return res

@@ -26,17 +26,23 @@ const (
 	WaitingOperator
 	// InSetup: changing over to another family or product.
 	InSetup
+	// StarvedMaterial: has a part but not the raw material it consumes
+	// (starved, with the cause material).
+	StarvedMaterial
 	// NumStates is the number of states.
 	NumStates
 )
 
-var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift", "waiting_operator", "setup"}
+var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift", "waiting_operator", "setup", "starved_material"}
 
 // waiting reports whether a machine in state s waits — for work or for room
 // downstream — rather than being active; see the bottleneck detector.
 // A machine off shift is not active either: breaks and nights are not
-// bottleneck time.
-func (s State) waiting() bool { return s == Starved || s == Blocked || s == OffShift }
+// bottleneck time; nor is one starved of material (the supply is the
+// constraint, not the station).
+func (s State) waiting() bool {
+	return s == Starved || s == Blocked || s == OffShift || s == StarvedMaterial
+}
 
 // Unavailable reports whether s is a state in which the machine cannot work:
 // down, waiting for a crew member, or in maintenance.

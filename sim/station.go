@@ -30,6 +30,7 @@ type station struct {
 	quality  *qualityRun  // nil when every part is good
 	batch    int          // parts processed together, 1 without batching
 	assembly *assemblyRun // nil unless the station assembles
+	uses     uses         // raw materials taken per part; nil for none
 
 	routes []int           // target nodes
 	cumP   []float64       // cumulative route probabilities

@@ -34,6 +34,7 @@ type Summary struct {
 	Products       []ProductSummary
 	Orders         *OrdersSummary // nil without order books
 	Costs          *CostSummary   // nil for a plant without costs
+	Materials      []MaterialSummary
 	// PrecisionTarget is the relative half-width of throughput asked for by
 	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
 	// within the cap on replications.
@@ -192,6 +193,17 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 	}
 	if m.Costs != nil {
 		s.Costs = summarizeCosts(m.Costs, col)
+	}
+	for k, mt := range m.Materials {
+		at := func(f func(MaterialResult) float64) stats.Estimate {
+			return col(func(x *Replication) float64 { return f(x.Materials[k]) })
+		}
+		s.Materials = append(s.Materials, MaterialSummary{Name: mt.Name,
+			MeanStock: at(func(r MaterialResult) float64 { return r.MeanStock }),
+			FillRate:  at(func(r MaterialResult) float64 { return r.FillRate }),
+			StockOuts: at(func(r MaterialResult) float64 { return float64(r.StockOuts) }),
+			Orders:    at(func(r MaterialResult) float64 { return float64(r.Orders) }),
+			Demands:   at(func(r MaterialResult) float64 { return float64(r.Demands) })})
 	}
 	for k, c := range m.Crews {
 		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,
