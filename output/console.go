@@ -33,7 +33,7 @@ func Console(w io.Writer, s *sim.Summary) error {
 			short(100*s.PrecisionTarget), met)
 	}
 	if s.Partial {
-		fmt.Fprintf(&b, "PARTIAL: interrupted; %d of %d replications completed\n", len(s.Replications), s.Requested)
+		fmt.Fprintf(&b, "PARTIAL: %d of %d replications completed\n", len(s.Replications), s.Requested)
 	}
 	if len(s.Replications) == 0 {
 		_, err := io.WriteString(w, b.String())

@@ -62,7 +62,7 @@ func TestConsoleHeader(t *testing.T) {
 }
 
 func TestConsolePartial(t *testing.T) {
-	const marker = "PARTIAL: interrupted; 1 of 4 replications completed\n"
+	const marker = "PARTIAL: 1 of 4 replications completed\n"
 	if out := console(t, handPartial()); !strings.Contains(out, marker) {
 		t.Errorf("no %q in\n%s", marker, out)
 	}
@@ -75,7 +75,7 @@ func TestConsolePartial(t *testing.T) {
 	want := "Hand-built line\n" +
 		"0 replications, 95% confidence intervals (mean ±half-width), times in min\n" +
 		"horizon 20000 min, warm-up 1000 min, seed 7\n" +
-		"PARTIAL: interrupted; 0 of 4 replications completed\n"
+		"PARTIAL: 0 of 4 replications completed\n"
 	if out := console(t, s); out != want {
 		t.Errorf("no replications:\n%s\nwant:\n%s", out, want)
 	}

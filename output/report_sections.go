@@ -55,7 +55,7 @@ func runRows(s *sim.Summary) [][]string {
 	u := s.TimeUnit
 	reps := fmt.Sprint(len(s.Replications))
 	if s.Partial {
-		reps = fmt.Sprintf("%d of %d (interrupted)", len(s.Replications), s.Requested)
+		reps = fmt.Sprintf("%d of %d (partial)", len(s.Replications), s.Requested)
 	}
 	return [][]string{
 		{"setting", "value"},
@@ -104,7 +104,7 @@ func plainSummary(s *sim.Summary) string {
 	u := s.TimeUnit
 	var b strings.Builder
 	if s.Partial {
-		fmt.Fprintf(&b, "The run was interrupted: only %d of %d replications completed, so the intervals are wider than planned.\n\n",
+		fmt.Fprintf(&b, "The results are partial: only %d of %d replications completed, so the intervals are wider than planned.\n\n",
 			len(s.Replications), s.Requested)
 	}
 	fmt.Fprintf(&b, "The plant completes %s parts per %s. A part spends %s %s in the plant on average",

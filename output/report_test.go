@@ -120,7 +120,7 @@ func TestReportSelfContained(t *testing.T) {
 func TestReportWithoutTrace(t *testing.T) {
 	s := handPartial()
 	page := writeReport(t, NewReport("Line", "", "", "", s, nil))
-	for _, want := range []string{"<h2>Stations</h2>", "only 1 of 4 replications completed", "1 of 4 (interrupted)"} {
+	for _, want := range []string{"<h2>Stations</h2>", "only 1 of 4 replications completed", "1 of 4 (partial)"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("no %q in the report", want)
 		}

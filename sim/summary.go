@@ -14,7 +14,7 @@ type Summary struct {
 	Confidence   float64
 	Run          Run
 	Requested    int  // replications asked for
-	Partial      bool // the experiment was interrupted; only some replications completed
+	Partial      bool // only some replications completed: interrupted, failed, or merged from some shards
 	Replications []*Replication
 
 	Throughput stats.Estimate

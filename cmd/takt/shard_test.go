@@ -116,6 +116,13 @@ func TestMergeDirAndGlob(t *testing.T) {
 			t.Errorf("merge %s differs from the one-machine run", arg)
 		}
 	}
+	// Without shard 2/3, --allow-partial prints the table of the other two.
+	if err := os.Remove(filepath.Join(dir, "s2.shard")); err != nil {
+		t.Fatal(err)
+	}
+	if out := runOut(t, "merge", dir, "--allow-partial"); !strings.Contains(out, "PARTIAL: 2 of 3 replications completed\n") {
+		t.Errorf("merge --allow-partial of 2 of 3 shards:\n%s", out)
+	}
 }
 
 // TestMergeRefusals checks every reason merge refuses, with exit 2 and a
