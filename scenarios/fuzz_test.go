@@ -118,7 +118,7 @@ func FuzzParseDist(f *testing.F) {
 	for _, s := range []string{"exp(1.5)", "const(2)", "2", "90s", "uniform(1, 2)", "tri(1, 2, 3)", "normal(5, 1)",
 		"lognormal(2, 1.5)", "gamma(3, 1.5)", "erlang(2, 3)", "weibull(2, 3)", "empirical(1: 0.5, 2: 0.5)",
 		"gamma(1e-170, 1e170)", "weibull(1e-9, 1)", "lognormal(1, 1e200)", "exp(1e-300)", "const(0)", "exp(1e308w)",
-		"normal(1e300, 1e300)", "exp(1e300)", "erlang(1e-320, 1000)", "uniform(0, 1e308)"} {
+		"normal(1e300, 1e300)", "exp(1e300)", "exp(1e307)", "gamma(1, 1e160)", "erlang(1e307, 2)", "erlang(1e-320, 1000)", "uniform(0, 1e308)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -41,6 +41,9 @@ func Exp(mean float64) (Dist, error) {
 	if !(mean > 0) || math.IsInf(mean, 0) {
 		return nil, fmt.Errorf("exp(%s): mean must be > 0", g(mean))
 	}
+	if !finiteDraws(maxDrawFactor * mean) {
+		return nil, tooLarge("exp", mean)
+	}
 	return expDist{mean}, nil
 }
 
@@ -69,6 +72,9 @@ func Normal(mean, sd float64) (Dist, error) {
 	if !(mean > 0 && sd >= 0) || math.IsInf(mean+sd, 0) {
 		return nil, fmt.Errorf("normal(%s, %s): need mean > 0 and sd >= 0", g(mean), g(sd))
 	}
+	if !finiteDraws(mean + maxDrawFactor*sd) {
+		return nil, tooLarge("normal", mean, sd)
+	}
 	return normalDist{mean, sd}, nil
 }
 
@@ -92,6 +98,10 @@ func Gamma(mean, sd float64) (Dist, error) {
 		return nil, fmt.Errorf("gamma(%s, %s): need mean > 0 and sd > 0", g(mean), g(sd))
 	}
 	d := gammaDist{mean, sd}
+	// Its tail falls like exp(−x/scale), scale = sd²/mean.
+	if !finiteDraws(mean + maxDrawFactor*(sd+sd*(sd/mean))) {
+		return nil, tooLarge("gamma", mean, sd)
+	}
 	if alpha, beta := d.params(); !positive(alpha, beta) {
 		return nil, fmt.Errorf("gamma(%s, %s): shape (mean/sd)² = %s and rate mean/sd² = %s must be finite and > 0", g(mean), g(sd), g(alpha), g(beta))
 	}
@@ -106,6 +116,9 @@ func Erlang(mean float64, k float64) (Dist, error) {
 	}
 	if !positive(k / mean) {
 		return nil, fmt.Errorf("erlang(%s, %s): the rate k/mean of each phase must be finite", g(mean), g(k))
+	}
+	if !finiteDraws(maxDrawFactor * mean) {
+		return nil, tooLarge("erlang", mean, k)
 	}
 	return erlangDist{mean, int(k)}, nil
 }
@@ -150,8 +163,25 @@ func Empirical(values, probs []float64) (Dist, error) {
 	return empiricalDist{append([]float64(nil), values...), append([]float64(nil), probs...)}, nil
 }
 
-// maxNormalZ bounds the standard normal draws the lognormal check allows for.
-const maxNormalZ = 10
+// maxNormalZ bounds the standard normal draws the lognormal check allows
+// for, and maxDrawFactor the draws of the other distributions in units of
+// their scale: an exponential draw is at most 37 means (−ln 2⁻⁵³).
+const (
+	maxNormalZ    = 10
+	maxDrawFactor = 40
+)
+
+// finiteDraws reports whether x, a bound on the draws, is finite.
+func finiteDraws(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) }
+
+// tooLarge is the error of a distribution whose draws could overflow.
+func tooLarge(name string, params ...float64) error {
+	s := make([]string, len(params))
+	for i, p := range params {
+		s[i] = g(p)
+	}
+	return fmt.Errorf("%s(%s): too large: draws would overflow", name, strings.Join(s, ", "))
+}
 
 // positive reports whether every x is finite and > 0.
 func positive(xs ...float64) bool {

@@ -17,6 +17,10 @@ func TestDistParametersThatBreakAtRunTime(t *testing.T) {
 		"lognormal(1e-200, 1)":    func() (Dist, error) { return LogNormal(1e-200, 1) },
 		"erlang(1e-320, 1000)":    func() (Dist, error) { return Erlang(1e-320, 1000) },
 		"lognormal(1e300, 1e300)": func() (Dist, error) { return LogNormal(1e300, 1e300) },
+		"exp(1e307)":              func() (Dist, error) { return Exp(1e307) },
+		"normal(1e307, 1e307)":    func() (Dist, error) { return Normal(1e307, 1e307) },
+		"gamma(1, 1e160)":         func() (Dist, error) { return Gamma(1, 1e160) },
+		"erlang(1e307, 2)":        func() (Dist, error) { return Erlang(1e307, 2) },
 	} {
 		if d, err := build(); err == nil {
 			t.Errorf("%s: accepted as %v, want an error", name, d)
