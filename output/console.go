@@ -94,7 +94,7 @@ func Console(w io.Writer, s *sim.Summary) error {
 		b.WriteString(table(rows, "  "))
 	}
 	b.WriteString("\nStations\n")
-	b.WriteString(table(stationRows(s), "  "))
+	b.WriteString(tableFit(stationRows(s), "  ", ConsoleWidth))
 	b.WriteString("\nBottlenecks (active-period method: share of time each station is the sole or a shifting bottleneck)\n")
 	b.WriteString(table(bottleneckRows(s), "  "))
 	b.WriteString("  " + Verdict(s) + "\n")

@@ -88,8 +88,18 @@ func stationColumns(t *testing.T, out string) string {
 	if !ok {
 		t.Fatalf("no Stations table in\n%s", out)
 	}
-	head := strings.SplitN(after, "\n", 2)[0]
-	return strings.Join(regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(head), -1), "|")
+	// A wide table comes in blocks of columns, each repeating the names.
+	table, _, _ := strings.Cut(after, "\n\nBottlenecks")
+	var cols []string
+	for i, block := range strings.Split(table, "\n\n") {
+		head := strings.SplitN(block, "\n", 2)[0]
+		names := regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(head), -1)
+		if i > 0 {
+			names = names[1:]
+		}
+		cols = append(cols, names...)
+	}
+	return strings.Join(cols, "|")
 }
 
 // TestConsoleStateColumns checks that a state has a column exactly when

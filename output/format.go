@@ -95,6 +95,55 @@ func table(rows [][]string, indent string) string {
 	return b.String()
 }
 
+// ConsoleWidth is the width, in characters, that the wide console tables
+// fit: wider ones are cut into blocks of columns (see tableFit).
+const ConsoleWidth = 100
+
+// tableFit is table, cut into blocks of whole columns when a line would be
+// wider than width: each block repeats the first column (the names) and
+// the blocks follow one another, a blank line apart, so that a narrow
+// terminal wraps the table by rows, never in the middle of a number.
+func tableFit(rows [][]string, indent string, width int) string {
+	if len(rows) == 0 {
+		return ""
+	}
+	ncol := 0
+	for _, r := range rows {
+		ncol = max(ncol, len(r))
+	}
+	colWidth := make([]int, ncol)
+	for _, r := range rows {
+		for i, c := range r {
+			colWidth[i] = max(colWidth[i], len([]rune(c)))
+		}
+	}
+	var blocks []string
+	for from := 1; from < ncol || from == 1; {
+		to, w := from, len(indent)+colWidth[0]
+		for to < ncol && (to == from || w+2+colWidth[to] <= width) {
+			w += 2 + colWidth[to]
+			to++
+		}
+		block := make([][]string, len(rows))
+		for i, r := range rows {
+			block[i] = []string{r[0]}
+			for k := from; k < to; k++ {
+				cell := ""
+				if k < len(r) {
+					cell = r[k]
+				}
+				block[i] = append(block[i], cell)
+			}
+		}
+		blocks = append(blocks, table(block, indent))
+		if to == from {
+			break
+		}
+		from = to
+	}
+	return strings.Join(blocks, "\n")
+}
+
 // g formats a float at full precision for machine-readable output.
 func g(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 

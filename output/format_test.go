@@ -152,3 +152,35 @@ func TestG(t *testing.T) {
 		t.Errorf("g(NaN), g(-Inf) = %q, %q", g(nan), g(math.Inf(-1)))
 	}
 }
+
+// TestTableFit checks that a table wider than the width is cut into blocks
+// of whole columns, each repeating the names, every line within the width
+// (a single column wider than it stands alone), and that a narrow table is
+// the plain one.
+func TestTableFit(t *testing.T) {
+	rows := [][]string{
+		{"station", "utilisation", "starved", "queue (parts)", "wait (min)"},
+		{"press", "87.4% ±7.8", "2.3% ±4.3", "18.9 ±1.4", "16.62 ±0.26"},
+		{"assemble", "85.5% ±7.4", "14.5% ±7.4", "0.326 ±0.019", "0.2859 ±0.0083"},
+	}
+	if got, want := tableFit(rows, "  ", 200), table(rows, "  "); got != want {
+		t.Errorf("a narrow table changed:\n%s", got)
+	}
+	got := tableFit(rows, "  ", 41) // the second block is exactly 41 wide
+	want := `  station   utilisation     starved
+  press      87.4% ±7.8   2.3% ±4.3
+  assemble   85.5% ±7.4  14.5% ±7.4
+
+  station   queue (parts)      wait (min)
+  press         18.9 ±1.4     16.62 ±0.26
+  assemble   0.326 ±0.019  0.2859 ±0.0083
+`
+	if got != want {
+		t.Errorf("tableFit(41):\n%s\nwant:\n%s", got, want)
+	}
+	for _, line := range strings.Split(tableFit(rows, "  ", 20), "\n") {
+		if n := len([]rune(line)); n > 26 { // "  assemble" + 2 + the widest column, 14
+			t.Errorf("line %q is %d wide", line, n)
+		}
+	}
+}
