@@ -29,9 +29,13 @@ func Bottlenecks(s *sim.Summary) []sim.StationSummary {
 	return out
 }
 
-// Verdict says in plain words which station limits the plant.
+// Verdict says in plain words what limits the plant: the release of parts
+// (see sim.Summary.LimitedByRelease), or the bottleneck station(s).
 func Verdict(s *sim.Summary) string {
 	b := Bottlenecks(s)
+	if s.LimitedByRelease() {
+		return releaseVerdict(s, b)
+	}
 	switch len(b) {
 	case 0:
 		return "No station was ever the bottleneck (nothing was active)."
@@ -41,13 +45,44 @@ func Verdict(s *sim.Summary) string {
 			"(utilisation %s). More capacity there raises throughput most.",
 			x.Name, est(x.BottleneckSole, 100, "%"), est(x.BottleneckShifting, 100, "%"), est(x.Utilization, 100, "%"))
 	}
-	var names, shares []string
+	names, shares := bottleneckShares(b)
+	return fmt.Sprintf("The bottleneck shifts between %s (share of time as sole or shifting bottleneck: %s): "+
+		"relieving one alone moves the bottleneck to the next.", joinAnd(names), shares)
+}
+
+// releaseVerdict says that the release of parts sets the throughput, and
+// where the active-period bottleneck is all the same.
+func releaseVerdict(s *sim.Summary, b []sim.StationSummary) string {
+	least := s.Stations[0]
+	for _, st := range s.Stations[1:] {
+		if st.States[sim.Starved].Mean < least.States[sim.Starved].Mean {
+			least = st
+		}
+	}
+	text := fmt.Sprintf("Throughput is set by the release of parts, not by capacity: every station is idle for lack of "+
+		"work part of the time (least: %s, starved %s) and no source is held back, so more capacity anywhere "+
+		"shortens queues but does not raise throughput.", least.Name, est(least.States[sim.Starved], 100, "%"))
+	if len(b) == 0 {
+		return text
+	}
+	names, shares := bottleneckShares(b)
+	if len(b) == 1 {
+		return text + fmt.Sprintf(" By the active-period method the bottleneck is %s (sole or shifting bottleneck %s of "+
+			"the time): the station active longest without a break.", names[0], est(sumShares(b[0]), 100, "%"))
+	}
+	return text + fmt.Sprintf(" By the active-period method the bottleneck shifts between %s (share of time as sole "+
+		"or shifting bottleneck: %s).", joinAnd(names), shares)
+}
+
+// bottleneckShares names the stations and their shares of time as a
+// bottleneck, sole or shifting.
+func bottleneckShares(b []sim.StationSummary) (names []string, shares string) {
+	var parts []string
 	for _, x := range b {
 		names = append(names, x.Name)
-		shares = append(shares, fmt.Sprintf("%s %s", x.Name, est(sumShares(x), 100, "%")))
+		parts = append(parts, fmt.Sprintf("%s %s", x.Name, est(sumShares(x), 100, "%")))
 	}
-	return fmt.Sprintf("The bottleneck shifts between %s (share of time as sole or shifting bottleneck: %s): "+
-		"relieving one alone moves the bottleneck to the next.", joinAnd(names), strings.Join(shares, ", "))
+	return names, strings.Join(parts, ", ")
 }
 
 // sumShares is the share of time a station is a bottleneck, sole or

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/takt-sim/takt/sim"
@@ -55,12 +56,17 @@ func CompareConsole(w io.Writer, c *Comparison) error {
 		fmt.Fprintf(&b, "ranked by %s (%s is better)\n", c.Objective.Name, better)
 	}
 	b.WriteString("\n")
+	places := c.places()
+	kpis := c.shownKPIs()
 	// A sweep's points are named by their values: show those alone.
 	head := append([]string(nil), c.Paths...)
 	if len(c.Paths) == 0 {
 		head = []string{"alternative"}
 	}
-	for _, k := range tableKPIs(base) {
+	if places != nil {
+		head = append(head, "rank")
+	}
+	for _, k := range kpis {
 		head = append(head, kpiLabel(k, u), "Δ vs "+c.Alternatives[0].Name)
 	}
 	rows := [][]string{head}
@@ -73,7 +79,10 @@ func CompareConsole(w io.Writer, c *Comparison) error {
 		if len(c.Paths) == 0 {
 			r = []string{a.Name}
 		}
-		for _, k := range tableKPIs(base) {
+		if places != nil {
+			r = append(r, rankText(places[i]))
+		}
+		for _, k := range kpis {
 			r = append(r, kpiText(a.Summary, k), diffText(a.Diffs, k, i == 0))
 		}
 		rows = append(rows, r)
@@ -81,8 +90,43 @@ func CompareConsole(w io.Writer, c *Comparison) error {
 	b.WriteString(table(rows, "  "))
 	b.WriteString("\n  Δ: paired difference to " + c.Alternatives[0].Name +
 		" (replication i against replication i) with its interval; * significant: the interval excludes 0.\n")
+	if places != nil {
+		b.WriteString("  rank: by " + c.Objective.Name + "; (tie): the paired difference to the best of its group is not " +
+			"significant, the replications cannot tell them apart.\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// shownKPIs are the KPIs of the console table: tableKPIs and the
+// objective the alternatives are ranked by.
+func (c *Comparison) shownKPIs() []string {
+	k := tableKPIs(c.Alternatives[0].Summary)
+	if o := c.Objective.Name; o != "" && !slices.Contains(k, o) {
+		k = append(k, o)
+	}
+	return k
+}
+
+// places are the alternatives' places in the ranking by the objective, by
+// index; nil for an unranked sweep.
+func (c *Comparison) places() map[int]experiment.Place {
+	if c.Objective.Name == "" {
+		return nil
+	}
+	m := map[int]experiment.Place{}
+	for _, p := range c.Ranking(c.Objective, c.Order) {
+		m[p.Index] = p
+	}
+	return m
+}
+
+// rankText is a place as printed: "2", or "1 (tie)" for a shared rank.
+func rankText(p experiment.Place) string {
+	if p.Tie {
+		return fmt.Sprintf("%d (tie)", p.Rank)
+	}
+	return fmt.Sprint(p.Rank)
 }
 
 func kpiLabel(k, unit string) string {
@@ -145,8 +189,12 @@ type DiffJSON struct {
 // AlternativeJSON is one alternative of `takt compare --json` and
 // `takt sweep --json`: stable paths name, kpis, diff.
 type AlternativeJSON struct {
-	Name    string                  `json:"name"`
-	Base    bool                    `json:"base"`
+	Name string `json:"name"`
+	Base bool   `json:"base"`
+	// Rank and Tie: the place in the ranking by the objective (see
+	// experiment.Place); absent for an unranked sweep.
+	Rank    int                     `json:"rank,omitempty"`
+	Tie     bool                    `json:"tie,omitempty"`
 	Values  map[string]any          `json:"values,omitempty"`
 	KPIs    map[string]EstimateJSON `json:"kpis"`
 	Diff    map[string]DiffJSON     `json:"diff"`
@@ -174,9 +222,13 @@ func CompareJSON(w io.Writer, c *Comparison) error {
 	for _, i := range c.Order {
 		out.Ranking = append(out.Ranking, c.Alternatives[i].Name)
 	}
+	places := c.places()
 	for i, a := range c.Alternatives {
 		aj := AlternativeJSON{Name: a.Name, Base: i == 0, KPIs: map[string]EstimateJSON{},
 			Diff: map[string]DiffJSON{}, Summary: NewSummaryJSON(a.Summary)}
+		if p, ok := places[i]; ok {
+			aj.Rank, aj.Tie = p.Rank, p.Tie
+		}
 		for _, d := range a.Diffs {
 			aj.KPIs[d.KPI] = estJSON(kpiEstimate(a.Summary, d.KPI))
 			aj.Diff[d.KPI] = DiffJSON{Number(d.Paired.Mean), Number(d.Paired.HalfWidth), d.Significant, Number(d.Unpaired.HalfWidth)}

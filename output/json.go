@@ -49,6 +49,7 @@ type SummaryJSON struct {
 	Warmup       float64       `json:"warmup"`
 	Seed         uint64        `json:"seed"`
 	KPIs         KPIsJSON      `json:"kpis"`
+	Sources      []SourceJSON  `json:"sources"`
 	Stations     []StationJSON `json:"stations"`
 	Sinks        []SinkJSON    `json:"sinks"`
 	Crews        []CrewJSON    `json:"crews"`
@@ -166,6 +167,15 @@ type BottleneckJSON struct {
 	Shifting EstimateJSON `json:"shifting"`
 }
 
+// SourceJSON is one source: how it releases parts ("interarrival",
+// "saturated", "conwip" or "orders") and the share of time it held parts
+// the station it feeds had no room for.
+type SourceJSON struct {
+	Name    string       `json:"name"`
+	Release string       `json:"release"`
+	Blocked EstimateJSON `json:"blocked"`
+}
+
 // SinkJSON holds one sink's throughput.
 type SinkJSON struct {
 	Name       string       `json:"name"`
@@ -180,7 +190,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 		KPIs: KPIsJSON{Throughput: estJSON(s.Throughput), ThroughputScheduled: estJSON(s.ThroughputScheduled), LabourPerPart: estJSON(s.LabourPerPart), WIP: estJSON(s.WIP), CycleTime: estJSON(s.CycleTime),
 			CycleTimeQuantiles: map[string]EstimateJSON{}},
 		Stations: []StationJSON{}, Sinks: []SinkJSON{}, Crews: []CrewJSON{}, Products: []ProductJSON{},
-		Bottlenecks: []string{}, Verdict: Verdict(s), SuggestedWarmup: Number(s.SuggestedWarmup)}
+		Bottlenecks: []string{}, Sources: []SourceJSON{}, Verdict: Verdict(s), SuggestedWarmup: Number(s.SuggestedWarmup)}
 	if s.PrecisionTarget > 0 {
 		out.Precision = &PrecisionJSON{s.PrecisionTarget, s.PrecisionMet}
 	}
@@ -224,6 +234,9 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 	for _, c := range s.Crews {
 		out.Crews = append(out.Crews, CrewJSON{Name: c.Name, Size: c.Size, Utilization: estJSON(c.Utilization),
 			UtilizationScheduled: estJSON(c.UtilizationScheduled), Overtime: estJSON(c.Overtime)})
+	}
+	for _, so := range s.Sources {
+		out.Sources = append(out.Sources, SourceJSON{Name: so.Name, Release: so.Kind.String(), Blocked: estJSON(so.Blocked)})
 	}
 	for _, sk := range s.Sinks {
 		out.Sinks = append(out.Sinks, SinkJSON{Name: sk.Name, Throughput: estJSON(sk.Throughput)})

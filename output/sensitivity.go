@@ -16,15 +16,14 @@ type Sensitivity struct {
 	Speedup float64
 }
 
-// ranking returns the station alternatives, largest throughput gain first.
-func (s *Sensitivity) ranking() []int {
-	var out []int
-	for _, i := range s.Rank(experiment.KPIs()[0]) {
-		if i != 0 {
-			out = append(out, i)
-		}
+// ranking places the station alternatives, largest throughput gain first;
+// stations whose gains the replications cannot tell apart tie.
+func (s *Sensitivity) ranking() []experiment.Place {
+	stations := make([]int, len(s.Alternatives)-1)
+	for i := range stations {
+		stations[i] = i + 1
 	}
-	return out
+	return s.Ranking(experiment.KPIs()[0], stations)
 }
 
 // gain is the throughput difference of alternative i to the base.
@@ -41,7 +40,8 @@ func SensitivityConsole(w io.Writer, s *Sensitivity) error {
 		short(100*s.Speedup), short(1+s.Speedup), len(base.Replications), short(100*s.Confidence))
 	fmt.Fprintf(&b, "base throughput %s parts/%s\n\n", est(base.Throughput, 1, ""), base.TimeUnit)
 	rows := [][]string{{"rank", "station", "throughput gain", "gain", "bottleneck share", "utilisation"}}
-	for r, i := range s.ranking() {
+	for _, p := range s.ranking() {
+		i := p.Index
 		d := s.gain(i)
 		st := base.Stations[i-1]
 		gain := est(d.Paired, 1, "")
@@ -51,30 +51,56 @@ func SensitivityConsole(w io.Writer, s *Sensitivity) error {
 		rel := d.Paired
 		rel.Mean /= base.Throughput.Mean
 		rel.HalfWidth /= base.Throughput.Mean
-		rows = append(rows, []string{fmt.Sprint(r + 1), st.Name, gain, est(rel, 100, "%"),
+		rows = append(rows, []string{rankText(p), st.Name, gain, est(rel, 100, "%"),
 			est(sumShares(st), 100, "%"), est(st.Utilization, 100, "%")})
 	}
 	b.WriteString(table(rows, "  "))
-	b.WriteString("\n  * significant: the interval of the gain excludes 0. Bottleneck share: time as sole or shifting bottleneck.\n")
+	b.WriteString("\n  * significant: the interval of the gain excludes 0. (tie): the paired difference to the best gain of " +
+		"its group is not significant. Bottleneck share: time as sole or shifting bottleneck.\n")
 	b.WriteString("  " + s.verdict() + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// verdict says where one more hour of effort buys the most.
+// verdict says where one more hour of effort buys the most: the stations
+// of the first rank, if their gain is significant; otherwise, whether the
+// release of parts limits the plant (as the run's verdict says) or more
+// replications are needed.
 func (s *Sensitivity) verdict() string {
 	rank := s.ranking()
 	if len(rank) == 0 {
 		return "There are no stations."
 	}
-	top := s.Alternatives[rank[0]]
-	d := s.gain(rank[0])
+	top := s.Alternatives[rank[0].Index]
+	d := s.gain(rank[0].Index)
 	if !d.Significant || d.Paired.Mean <= 0 {
-		return fmt.Sprintf("No station's extra capacity raises throughput significantly: the plant is limited by "+
-			"its release of parts, or more replications are needed to tell (best: %s, %s).", top.Name, est(d.Paired, 1, ""))
+		if s.Alternatives[0].Summary.LimitedByRelease() {
+			return "No station's extra capacity raises throughput significantly: the release of parts limits the " +
+				"plant (every station is idle for lack of work part of the time and no source is held back)."
+		}
+		return fmt.Sprintf("No station's extra capacity raises throughput significantly; more replications are "+
+			"needed to tell (best: %s, %s).", top.Name, est(d.Paired, 1, ""))
+	}
+	var names []string
+	for _, p := range rank {
+		if p.Rank == 1 {
+			names = append(names, s.Alternatives[p.Index].Name)
+		}
+	}
+	if len(names) > 1 {
+		return fmt.Sprintf("Effort buys the most at %s, a tie: the replications cannot tell their gains apart "+
+			"(+%s%% capacity at %s raises throughput by %s).", joinOr(names), short(100*s.Speedup), top.Name, est(d.Paired, 1, ""))
 	}
 	return fmt.Sprintf("Effort buys the most at %s: +%s%% capacity there raises throughput by %s.",
 		top.Name, short(100*s.Speedup), est(d.Paired, 1, ""))
+}
+
+// joinOr joins names as "a, b or c".
+func joinOr(xs []string) string {
+	if len(xs) <= 1 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
 // SensitivityJSON writes the ranking as JSON: stations[] in rank order with
@@ -83,6 +109,8 @@ func (s *Sensitivity) verdict() string {
 func SensitivityJSON(w io.Writer, s *Sensitivity) error {
 	type station struct {
 		Name        string         `json:"name"`
+		Rank        int            `json:"rank"`
+		Tie         bool           `json:"tie"`
 		Gain        DiffJSON       `json:"gain"`
 		Bottleneck  BottleneckJSON `json:"bottleneck"`
 		Utilization EstimateJSON   `json:"utilization"`
@@ -97,9 +125,9 @@ func SensitivityJSON(w io.Writer, s *Sensitivity) error {
 		Verdict    string       `json:"verdict"`
 	}{Scenario: base.Scenario, Speedup: s.Speedup, Confidence: s.Confidence,
 		Throughput: estJSON(base.Throughput), Verdict: s.verdict()}
-	for _, i := range s.ranking() {
-		d, st := s.gain(i), base.Stations[i-1]
-		out.Stations = append(out.Stations, station{Name: st.Name,
+	for _, p := range s.ranking() {
+		d, st := s.gain(p.Index), base.Stations[p.Index-1]
+		out.Stations = append(out.Stations, station{Name: st.Name, Rank: p.Rank, Tie: p.Tie,
 			Gain:        DiffJSON{Number(d.Paired.Mean), Number(d.Paired.HalfWidth), d.Significant, Number(d.Unpaired.HalfWidth)},
 			Bottleneck:  BottleneckJSON{estJSON(st.BottleneckSole), estJSON(st.BottleneckShifting)},
 			Utilization: estJSON(st.Utilization)})

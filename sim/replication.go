@@ -30,7 +30,10 @@ type Replication struct {
 	CycleQuantiles [len(Quantiles)]float64
 	Completed      int64 // parts reaching a sink in the window
 	Stations       []StationResult
-	Sinks          []int64   // parts absorbed per sink in the window
+	Sinks          []int64 // parts absorbed per sink in the window
+	// SourcesBlocked is, per source, the fraction of the window in which
+	// it held parts the station it feeds had no room for.
+	SourcesBlocked []float64
 	Crews          []float64 // utilisation per crew: fraction of its members' time at work
 	// CrewsScheduled is the utilisation per crew over its scheduled time
 	// (its shift; all the time without one): its members' time at work on
@@ -418,6 +421,9 @@ func (pl *plant) reset(now float64) {
 	for _, r := range pl.materials {
 		r.reset(now)
 	}
+	for _, so := range pl.sources {
+		so.holding.Reset(now)
+	}
 	for _, c := range pl.crews {
 		c.reset(now)
 	}
@@ -461,6 +467,9 @@ func (pl *plant) results(index int) *Replication {
 	}
 	for _, k := range pl.sinks {
 		res.Sinks = append(res.Sinks, k.count)
+	}
+	for _, so := range pl.sources {
+		res.SourcesBlocked = append(res.SourcesBlocked, so.holding.Mean(end))
 	}
 	labour := 0.0
 	for _, c := range pl.crews {

@@ -1,6 +1,9 @@
 package sim
 
-import "github.com/fschuetz04/simgo"
+import (
+	"github.com/fschuetz04/simgo"
+	"github.com/takt-sim/takt/sim/stats"
+)
 
 // source is the running form of a Source in one replication.
 type source struct {
@@ -15,6 +18,15 @@ type source struct {
 	mix      *mixer // the product of each part; nil without products
 	book     *orderBook
 	backlog  fifo[*part] // OrderBook: released parts waiting for room at the station
+	// holding is 1 while the source holds parts the station has no room
+	// for (it is blocked), 0 otherwise.
+	holding stats.TimeWeighted
+}
+
+// hold records that the source holds a part it cannot release.
+func (s *source) hold(now float64) {
+	s.holding.Set(now, 1)
+	s.to.blocked.push(s)
 }
 
 // start releases the first parts at time 0.
@@ -44,7 +56,7 @@ func (s *source) offer(p *part, now float64) {
 		return
 	}
 	s.backlog.push(p)
-	s.to.blocked.push(s)
+	s.hold(now)
 	s.pl.waiting++
 	s.pl.checkInPlant()
 }
@@ -79,7 +91,7 @@ func (s *source) arrive(*simgo.Event) {
 		return
 	}
 	s.held = p
-	s.to.blocked.push(s)
+	s.hold(now)
 }
 
 // release puts one CONWIP part into the plant, or queues it at the source
@@ -92,7 +104,7 @@ func (s *source) release(now float64) {
 	}
 	s.pl.recycle(p)
 	s.pending++
-	s.to.blocked.push(s)
+	s.hold(now)
 }
 
 // saturatedPart is a new part for an idle machine of the station fed by a
@@ -115,6 +127,9 @@ func (s *source) heldPart(now float64) *part {
 	default:
 		p = s.pl.newPart(s)
 		s.pending--
+	}
+	if s.held == nil && s.pending == 0 && s.backlog.len() == 0 {
+		s.holding.Set(now, 0)
 	}
 	s.pl.enter(p, now)
 	return p

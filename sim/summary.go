@@ -28,6 +28,7 @@ type Summary struct {
 	WIP            stats.Estimate
 	CycleTime      stats.Estimate
 	CycleQuantiles []QuantileEstimate
+	Sources        []SourceSummary
 	Stations       []StationSummary
 	Sinks          []SinkSummary
 	Crews          []CrewSummary
@@ -115,6 +116,14 @@ type CrewSummary struct {
 	UtilizationScheduled, Overtime stats.Estimate
 }
 
+// SourceSummary summarises one source: how it releases parts and the
+// share of the time it held parts the station it feeds had no room for.
+type SourceSummary struct {
+	Name    string
+	Kind    SourceKind
+	Blocked stats.Estimate
+}
+
 // SinkSummary summarises one sink: its throughput.
 type SinkSummary struct {
 	Name       string
@@ -145,6 +154,10 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 	for q, p := range Quantiles {
 		s.CycleQuantiles = append(s.CycleQuantiles,
 			QuantileEstimate{P: p, Estimate: col(func(x *Replication) float64 { return x.CycleQuantiles[q] })})
+	}
+	for k, so := range m.Sources {
+		s.Sources = append(s.Sources, SourceSummary{Name: so.Name, Kind: so.Kind,
+			Blocked: col(func(x *Replication) float64 { return x.SourcesBlocked[k] })})
 	}
 	window := r.Horizon - r.Warmup
 	for k, sk := range m.Sinks {

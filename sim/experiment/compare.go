@@ -3,8 +3,6 @@ package experiment
 import (
 	"context"
 	"fmt"
-	"math"
-	"sort"
 
 	"github.com/takt-sim/takt/sim"
 	"github.com/takt-sim/takt/sim/stats"
@@ -187,7 +185,7 @@ func diffsOver(base, s *sim.Summary, conf float64, n int) []Diff {
 			continue
 		}
 		d := Diff{KPI: k.Name, Paired: stats.PairedDiff(b, a, conf), Unpaired: stats.WelchDiff(b, a, conf)}
-		d.Significant = !d.Paired.Contains(0) && !math.IsNaN(d.Paired.HalfWidth)
+		d.Significant = significant(d.Paired)
 		out = append(out, d)
 	}
 	return out
@@ -202,20 +200,12 @@ func values(s *sim.Summary, k KPI) []float64 {
 }
 
 // Rank orders the alternatives by the mean of kpi, best first (by KPI
-// direction); ties keep the given order. It returns indices into
-// c.Alternatives.
+// direction); equal means keep the given order. It returns indices into
+// c.Alternatives; Ranking also says which are ties.
 func (c *Comparison) Rank(kpi KPI) []int {
-	idx := make([]int, len(c.Alternatives))
-	mean := make([]float64, len(idx))
-	for i, a := range c.Alternatives {
-		idx[i] = i
-		mean[i] = stats.NewEstimate(values(a.Summary, kpi), c.Confidence).Mean
+	var idx []int
+	for _, p := range c.Ranking(kpi, nil) {
+		idx = append(idx, p.Index)
 	}
-	sort.SliceStable(idx, func(x, y int) bool {
-		if kpi.Higher {
-			return mean[idx[x]] > mean[idx[y]]
-		}
-		return mean[idx[x]] < mean[idx[y]]
-	})
 	return idx
 }
