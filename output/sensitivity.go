@@ -78,6 +78,10 @@ func (s *Sensitivity) verdict() string {
 			return "No station's extra capacity raises throughput significantly: the release of parts limits the " +
 				"plant (every station is idle for lack of work part of the time and no source is held back)."
 		}
+		if d.Paired.Mean == 0 && d.Paired.HalfWidth == 0 {
+			return "No single station's extra capacity raises throughput: the best gain is exactly 0 in every " +
+				"replication, so the stations limit it together."
+		}
 		return fmt.Sprintf("No station's extra capacity raises throughput significantly; more replications are "+
 			"needed to tell (best: %s, %s).", top.Name, est(d.Paired, 1, ""))
 	}
