@@ -128,7 +128,7 @@ confidence intervals.`,
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err, c.CommandPath()} })
 	root.AddCommand(newRunCmd(stdout, stderr), newValidateCmd(stdout, stderr), newExamplesCmd(stdout),
-		newCompareCmd(stdout, stderr), newSweepCmd(stdout, stderr), newBottleneckCmd(stdout, stderr), newWarmupCmd(stdout, stderr),
+		newCompareCmd(stdout, stderr), newSweepCmd(stdout, stderr), newBottleneckCmd(stdout, stderr), newMarginalCmd(stdout, stderr), newWarmupCmd(stdout, stderr),
 		newOptimizeCmd(stdout, stderr), newSchemaCmd(stdout), newMergeCmd(stdout, stderr), newSlurmCmd(stdout, stderr), newKubernetesCmd(stdout, stderr))
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.AddCommand(newLessonsCmd(stdout), newLessonCmd(stdout, stderr)) // the course, lessons.go
