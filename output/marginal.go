@@ -32,13 +32,7 @@ func (m *Marginal) unit() string {
 
 // ranking places the alternatives other than the base by the objective;
 // places whose gains the replications cannot tell apart tie.
-func (m *Marginal) ranking() []experiment.Place {
-	idx := make([]int, len(m.Alternatives)-1)
-	for i := range idx {
-		idx[i] = i + 1
-	}
-	return m.Ranking(m.Objective, idx)
-}
+func (m *Marginal) ranking() []experiment.Place { return rankAgainstBase(m.Comparison, m.Objective) }
 
 // diff is the difference of alternative i to the base in the KPI called
 // name.
@@ -108,14 +102,8 @@ func (m *Marginal) verdict() string {
 		return fmt.Sprintf("No place's extra %s improves %s significantly%s (best: %s, %s).", m.unit(), m.Objective.Name,
 			why, m.Alternatives[rank[0].Index].Name, est(d.Paired, 1, ""))
 	}
-	var names []string
-	for _, p := range rank {
-		if p.Rank == 1 {
-			names = append(names, m.Alternatives[p.Index].Name)
-		}
-	}
 	top := m.Alternatives[rank[0].Index].Name
-	if len(names) > 1 {
+	if names := firstRank(m.Comparison, rank); len(names) > 1 {
 		return fmt.Sprintf("The next %s goes to %s, a tie: the replications cannot tell their gains apart (at %s, %s changes by %s).",
 			m.unit(), joinOr(names), top, m.Objective.Name, est(d.Paired, 1, ""))
 	}

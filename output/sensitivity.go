@@ -19,11 +19,28 @@ type Sensitivity struct {
 // ranking places the station alternatives, largest throughput gain first;
 // stations whose gains the replications cannot tell apart tie.
 func (s *Sensitivity) ranking() []experiment.Place {
-	stations := make([]int, len(s.Alternatives)-1)
-	for i := range stations {
-		stations[i] = i + 1
+	return rankAgainstBase(s.Comparison, experiment.KPIs()[0])
+}
+
+// rankAgainstBase places the alternatives other than the base (index 0)
+// by kpi, with ties.
+func rankAgainstBase(c *experiment.Comparison, kpi experiment.KPI) []experiment.Place {
+	idx := make([]int, len(c.Alternatives)-1)
+	for i := range idx {
+		idx[i] = i + 1
 	}
-	return s.Ranking(experiment.KPIs()[0], stations)
+	return c.Ranking(kpi, idx)
+}
+
+// firstRank names the alternatives of rank 1.
+func firstRank(c *experiment.Comparison, rank []experiment.Place) []string {
+	var names []string
+	for _, p := range rank {
+		if p.Rank == 1 {
+			names = append(names, c.Alternatives[p.Index].Name)
+		}
+	}
+	return names
 }
 
 // gain is the throughput difference of alternative i to the base.
@@ -85,13 +102,7 @@ func (s *Sensitivity) verdict() string {
 		return fmt.Sprintf("No station's extra capacity raises throughput significantly; more replications are "+
 			"needed to tell (best: %s, %s).", top.Name, est(d.Paired, 1, ""))
 	}
-	var names []string
-	for _, p := range rank {
-		if p.Rank == 1 {
-			names = append(names, s.Alternatives[p.Index].Name)
-		}
-	}
-	if len(names) > 1 {
+	if names := firstRank(s.Comparison, rank); len(names) > 1 {
 		return fmt.Sprintf("Effort buys the most at %s, a tie: the replications cannot tell their gains apart "+
 			"(+%s%% capacity at %s raises throughput by %s).", joinOr(names), short(100*s.Speedup), top.Name, est(d.Paired, 1, ""))
 	}
