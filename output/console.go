@@ -79,6 +79,10 @@ func Console(w io.Writer, s *sim.Summary) error {
 			b.WriteString(table(rows, "  "))
 		}
 	}
+	if len(s.Stores) > 0 {
+		b.WriteString("\nStores (make to stock)\n")
+		b.WriteString(table(storeRows(s), "  "))
+	}
 	if len(s.Materials) > 0 {
 		b.WriteString("\nMaterials\n")
 		b.WriteString(table(materialRows(s), "  "))

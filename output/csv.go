@@ -102,6 +102,7 @@ func columns(s *sim.Summary) []column {
 	}
 	cols = append(cols, costColumns(s)...)
 	cols = append(cols, materialColumns(s)...)
+	cols = append(cols, storeColumns(s)...)
 	window := s.Run.Horizon - s.Run.Warmup
 	for k, sk := range s.Sinks {
 		cols = append(cols, column{"throughput", sk.Name, sk.Throughput,

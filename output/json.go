@@ -59,6 +59,8 @@ type SummaryJSON struct {
 	Costs *CostsJSON `json:"costs,omitempty"`
 	// Materials are the raw materials in stock (empty without).
 	Materials []MaterialJSON `json:"materials"`
+	// Stores are the finished-goods stores (make to stock; empty without).
+	Stores []StoreJSON `json:"stores"`
 	// Bottlenecks names the bottleneck station(s), most first; Verdict says
 	// it in words.
 	// Precision is the target of --precision, when given.
@@ -223,6 +225,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 	}
 	out.Costs = costsJSON(s.Costs)
 	out.Materials = materialsJSON(s)
+	out.Stores = storesJSON(s)
 	for _, p := range s.Products {
 		pj := ProductJSON{Name: p.Name, Throughput: estJSON(p.Throughput), WIP: estJSON(p.WIP),
 			CycleTime: estJSON(p.CycleTime), CycleTimeQuantiles: map[string]EstimateJSON{}}

@@ -51,3 +51,51 @@ func materialColumns(s *sim.Summary) []column {
 	}
 	return cols
 }
+
+// storeRows is the table of finished-goods stores (make to stock).
+func storeRows(s *sim.Summary) [][]string {
+	u := s.TimeUnit
+	rows := [][]string{{"store", "fill rate", "backorders", "customer wait (" + u + ")", "mean stock", "lost (demands)"}}
+	for _, x := range s.Stores {
+		rows = append(rows, []string{x.Name, est(x.FillRate, 100, "%"), est(x.Backorders, 1, ""), est(x.Wait, 1, ""),
+			est(x.MeanStock, 1, ""), est(x.Lost, 1, "")})
+	}
+	return rows
+}
+
+const storesText = `Make to stock: the share of customer demands met from the shelf at once (fill rate), the time-average demands waiting (backorders), the mean time a demand waited (0 for those met at once), the time-average units on the shelf, and the demands lost per replication (with lost_sales).`
+
+// StoreJSON is one finished-goods store's results in `takt run --json`.
+type StoreJSON struct {
+	Name       string       `json:"name"`
+	FillRate   EstimateJSON `json:"fill_rate"`
+	Backorders EstimateJSON `json:"backorders"`
+	Wait       EstimateJSON `json:"customer_wait"`
+	MeanStock  EstimateJSON `json:"mean_stock"`
+	Lost       EstimateJSON `json:"lost"`
+}
+
+func storesJSON(s *sim.Summary) []StoreJSON {
+	out := []StoreJSON{}
+	for _, x := range s.Stores {
+		out = append(out, StoreJSON{x.Name, estJSON(x.FillRate), estJSON(x.Backorders), estJSON(x.Wait), estJSON(x.MeanStock), estJSON(x.Lost)})
+	}
+	return out
+}
+
+// storeColumns are the CSV statistics of the stores.
+func storeColumns(s *sim.Summary) []column {
+	var cols []column
+	for k, x := range s.Stores {
+		at := func(f func(sim.StoreResult) float64) func(*sim.Replication) float64 {
+			return func(r *sim.Replication) float64 { return f(r.Stores[k]) }
+		}
+		cols = append(cols,
+			column{"fill_rate", x.Name, x.FillRate, at(func(r sim.StoreResult) float64 { return r.FillRate })},
+			column{"backorders", x.Name, x.Backorders, at(func(r sim.StoreResult) float64 { return r.Backorders })},
+			column{"customer_wait", x.Name, x.Wait, at(func(r sim.StoreResult) float64 { return r.Wait })},
+			column{"mean_stock", x.Name, x.MeanStock, at(func(r sim.StoreResult) float64 { return r.MeanStock })},
+			column{"lost", x.Name, x.Lost, at(func(r sim.StoreResult) float64 { return float64(r.Lost) })})
+	}
+	return cols
+}

@@ -26,6 +26,9 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 		Section{Heading: "Stations", Text: stationsText, Table: stationRows(s),
 			Charts: []Chart{{Name: "states", Plot: StateBars(s), Height: RowChartHeight(len(s.Stations))}}})
 	secs = append(secs, bottleneckSection(s))
+	if len(s.Stores) > 0 {
+		secs = append(secs, Section{Heading: "Make to stock", Text: storesText, Table: storeRows(s)})
+	}
 	if len(s.Materials) > 0 {
 		secs = append(secs, Section{Heading: "Materials", Text: materialsText, Table: materialRows(s)})
 	}

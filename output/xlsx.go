@@ -209,13 +209,13 @@ func metricUnit(metric, u string) string {
 		return "money/week"
 	case metric == "cost" || metric == "revenue" || strings.HasPrefix(metric, "cost_"):
 		return "money/" + u
-	case metric == "mean_stock":
+	case metric == "mean_stock" || metric == "backorders":
 		return "units"
 	case metric == "setups" || metric == "scrapped" || metric == "reworked" || metric == "failures" ||
-		metric == "stock_outs" || metric == "orders":
+		metric == "stock_outs" || metric == "orders" || metric == "lost":
 		return "per replication"
 	case strings.HasPrefix(metric, "cycle_time") || metric == "wait" || metric == "mtbf" || metric == "mttr" ||
-		metric == "labour_per_part" || metric == "makespan" || strings.HasPrefix(metric, "mean_") || metric == "max_lateness":
+		metric == "labour_per_part" || metric == "makespan" || metric == "customer_wait" || strings.HasPrefix(metric, "mean_") || metric == "max_lateness":
 		return u
 	}
 	return "fraction"

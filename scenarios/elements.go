@@ -102,9 +102,9 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 	}
 	decodeCosts(root, pl, cd)
 	for _, t := range pl.sinks {
-		t.known("name")
+		t.known("name", "base_stock", "demand", "lost_sales")
 		name, _ := t.m["name"].(string) // checked by names
-		pl.model.Sinks = append(pl.model.Sinks, sim.Sink{Name: name})
+		pl.model.Sinks = append(pl.model.Sinks, sim.Sink{Name: name, Store: decodeStore(t, unit)})
 	}
 	if len(pl.sources) == 0 && ok[0] {
 		root.bad("", "no [[source]]: a scenario needs at least one source")
@@ -140,7 +140,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 // decodeSource reads one [[source]]; inlineOrders says [[order]] tables
 // release from it.
 func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
-	t.known("name", "to", "interarrival", "arrivals", "saturated", "conwip", "rope", "mix", "orders")
+	t.known("name", "to", "interarrival", "arrivals", "saturated", "conwip", "rope", "mix", "orders", "pull")
 	so := sim.Source{}
 	so.Name, _ = t.m["name"].(string) // checked by names
 	if to, ok := t.str("to"); ok {
@@ -180,15 +180,19 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 		given = append(given, "rope")
 		so.Kind = sim.Rope
 	}
+	if name, ok := t.str("pull"); ok {
+		given = append(given, "pull")
+		so.Kind, so.Store = sim.Pull, name
+	}
 	if t.has("orders") || inlineOrders && len(given) == 0 {
 		given = append(given, "orders")
 		so.Kind = sim.OrderBook
 	}
 	switch {
 	case len(given) == 0:
-		t.bad("", "needs one of interarrival = \"exp(…)\", arrivals = [{ during = …, rate = … }], saturated = true, conwip = N, rope = { station = …, parts = N } or orders = \"FILE.csv\"")
+		t.bad("", "needs one of interarrival = \"exp(…)\", arrivals = [{ during = …, rate = … }], saturated = true, conwip = N, rope = { station = …, parts = N }, pull = \"STORE\" or orders = \"FILE.csv\"")
 	case len(given) > 1:
-		t.bad(given[1], "give only one of interarrival, arrivals, saturated, conwip and rope, not %s and %s", given[0], given[1])
+		t.bad(given[1], "give only one of interarrival, arrivals, saturated, conwip, rope and pull, not %s and %s", given[0], given[1])
 	}
 	return so
 }

@@ -80,6 +80,7 @@ func ExampleExamples() {
 	// job-shop
 	// line-balancing
 	// maintenance
+	// make-to-stock
 	// mm1
 	// mmc
 	// order-book

@@ -123,6 +123,7 @@ func schemaTables() []schemaTable {
 			{"arrivals", "Demand that changes over the week (instead of interarrival): Poisson arrivals at a rate per window, 0 outside every window.", arrayOf(ref("source.arrivals"))},
 			{"saturated", "true: the station it feeds is never starved.", sBool},
 			{"conwip", "Closed loop: keep exactly this many parts in the plant.", intMin(1)},
+			{"pull", "Make to stock: release one part per customer demand met or backordered at this store (a sink with base_stock).", sName},
 			{"rope", "Drum–buffer–rope release: keep parts (or length of the drum's work) between release and the end of their processing at the constraint station.", ref("source.rope")},
 			{"mix", "Product mix: product name → share of the released parts, summing to 1.",
 				mapOf(map[string]any{"type": "number", "minimum": 0, "maximum": 1})},
@@ -207,8 +208,11 @@ func schemaTables() []schemaTable {
 			{"p", "Share of the good parts reworked.", map[string]any{"type": "number", "minimum": 0, "exclusiveMaximum": 1}},
 			{"to", "The station that reworks them.", sName},
 		}, []string{"p", "to"}},
-		{"sink", "A sink.", []schemaKey{
+		{"sink", "A sink; with base_stock and demand a finished-goods store (make to stock).", []schemaKey{
 			{"name", "Unique across all elements (required).", sName},
+			{"base_stock", "Units on the shelf at time 0, and the target a pull source replenishes to.", intMin(0)},
+			{"demand", "Time between customer demands (one unit each): a duration or a distribution.", sDist},
+			{"lost_sales", "true: a demand that finds the shelf empty is lost; default false: it waits (backorder).", sBool},
 		}, []string{"name"}},
 		{"crew", "A pool of workers.", []schemaKey{
 			{"name", "Unique across all elements (required).", sName},

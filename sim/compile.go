@@ -97,6 +97,14 @@ func (c *compiler) names() {
 	for k, sk := range m.Sinks {
 		c.add("sink", sk.Name)
 		c.node[sk.Name] = len(m.Stations) + k
+		if st := sk.Store; st != nil {
+			if st.BaseStock < 0 || st.BaseStock > MaxInPlant {
+				c.bad("sink %q: base stock must be between 0 and %d, got %d", sk.Name, MaxInPlant, st.BaseStock)
+			}
+			if st.Demand == nil || !(st.Demand.Mean() > 0) {
+				c.bad("sink %q: the time between demands must have a mean > 0", sk.Name)
+			}
+		}
 	}
 	for _, so := range m.Sources {
 		c.add("source", so.Name)
@@ -154,6 +162,10 @@ func (c *compiler) sources() {
 		case CONWIP:
 			if so.WIP < 1 || so.WIP > MaxInPlant {
 				c.bad("source %q: conwip must be between 1 and %d, got %d", so.Name, MaxInPlant, so.WIP)
+			}
+		case Pull:
+			if k, ok := c.node[so.Store]; !ok || k < len(m.Stations) || m.Sinks[k-len(m.Stations)].Store == nil {
+				c.bad("source %q: pull: %q is not a store (a sink with a base stock)", so.Name, so.Store)
 			}
 		case OrderBook:
 			if len(so.Orders) == 0 {

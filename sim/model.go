@@ -30,6 +30,9 @@ const (
 	// RopeAt (the drum), releasing one each time a part finishes there (or
 	// leaves the plant without reaching it). Demand is unlimited.
 	Rope
+	// Pull releases a part whenever its Store authorises one (make to
+	// stock: production replaces what customers took).
+	Pull
 )
 
 // String returns the scenario keyword of the kind.
@@ -45,6 +48,8 @@ func (k SourceKind) String() string {
 		return "orders"
 	case Rope:
 		return "rope"
+	case Pull:
+		return "pull"
 	}
 	return fmt.Sprintf("SourceKind(%d)", int(k))
 }
@@ -88,6 +93,8 @@ type Source struct {
 	Mix []Share
 	// Orders of an OrderBook source, released at their times.
 	Orders []Order
+	// Store names the sink whose Store authorises a Pull source.
+	Store string
 }
 
 // Station is a group of identical parallel machines with a buffer in front.
@@ -148,6 +155,8 @@ type Route struct {
 // Sink absorbs finished parts.
 type Sink struct {
 	Name string
+	// Store makes the sink a finished-goods store; nil for a plain sink.
+	Store *Store
 }
 
 // Run fixes how an experiment is run: each replication simulates the model

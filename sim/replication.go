@@ -69,6 +69,8 @@ type Replication struct {
 	ProfitPerWeek float64
 	// Materials holds the results per raw material, in model order.
 	Materials []MaterialResult
+	// Stores holds the results per finished-goods store, in sink order.
+	Stores []StoreResult
 }
 
 // ProductResult holds one product's results in one replication.
@@ -119,6 +121,7 @@ type plant struct {
 	sinks     []*sink
 	crews     []*crew
 	materials []*materialRun
+	stores    []*storeRun
 	products  []*productRun
 	orders    []*orderRun
 	free      *part
@@ -232,7 +235,12 @@ func build(pln *Plan, r Run, index int) *plant {
 		pl.stations = append(pl.stations, buildStation(pl, pln, i, stream))
 	}
 	for i := range m.Sinks {
-		pl.sinks = append(pl.sinks, &sink{pl: pl, spec: &m.Sinks[i]})
+		k := &sink{pl: pl, spec: &m.Sinks[i]}
+		if st := k.spec.Store; st != nil {
+			k.store = newStoreRun(pl, st, st.Demand.Bind(stream(k.spec.Name, "demand")))
+			pl.stores = append(pl.stores, k.store)
+		}
+		pl.sinks = append(pl.sinks, k)
 	}
 	for i := range m.Sources {
 		pl.sources = append(pl.sources, buildSource(pl, pln, i, stream))
@@ -366,6 +374,12 @@ func buildSource(pl *plant, pln *Plan, i int, stream func(string, string) *rand.
 		}
 	case Saturated:
 		s.to.feeder = s
+	case Pull:
+		for _, k := range pl.sinks {
+			if k.spec.Name == spec.Store && k.store != nil {
+				k.store.src = s
+			}
+		}
 	}
 	return s
 }
@@ -402,6 +416,9 @@ func (pl *plant) simulate(ctx context.Context) error {
 	for _, s := range pl.sources {
 		s.start()
 	}
+	for _, r := range pl.stores {
+		r.start()
+	}
 	if w := pl.run.Warmup; w > 0 {
 		// Events within rounding before the end of the warm-up are at
 		// it, in the window (see justBefore): the reset comes first.
@@ -423,6 +440,9 @@ func (pl *plant) reset(now float64) {
 	}
 	for _, so := range pl.sources {
 		so.holding.Reset(now)
+	}
+	for _, r := range pl.stores {
+		r.reset(now)
 	}
 	for _, c := range pl.crews {
 		c.reset(now)
@@ -496,6 +516,9 @@ func (pl *plant) results(index int) *Replication {
 	}
 	for _, r := range pl.materials {
 		res.Materials = append(res.Materials, r.result(end, window))
+	}
+	for _, r := range pl.stores {
+		res.Stores = append(res.Stores, r.result(end))
 	}
 	pl.costs(res, window)
 	return res

@@ -4,7 +4,8 @@ package sim
 type sink struct {
 	pl    *plant
 	spec  *Sink
-	count int64 // parts absorbed since the end of the warm-up
+	count int64     // parts absorbed since the end of the warm-up
+	store *storeRun // nil for a plain sink
 }
 
 // absorb takes p out of the plant at now. A CONWIP part is replaced by a new
@@ -25,6 +26,9 @@ func (k *sink) absorb(p *part, now float64) {
 		pl.tracer.PartEvent(now, p.id, PartExited, k.spec.Name)
 	}
 	pl.depart(p, now)
+	if k.store != nil {
+		k.store.put(now)
+	}
 }
 
 // depart takes p out of the plant at now, good or scrap: the WIP falls, and

@@ -36,6 +36,7 @@ type Summary struct {
 	Orders         *OrdersSummary // nil without order books
 	Costs          *CostSummary   // nil for a plant without costs
 	Materials      []MaterialSummary
+	Stores         []StoreSummary
 	// PrecisionTarget is the relative half-width of throughput asked for by
 	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
 	// within the cap on replications.
@@ -206,6 +207,23 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 	}
 	if m.Costs != nil {
 		s.Costs = summarizeCosts(m.Costs, col)
+	}
+	k := 0
+	for _, sk := range m.Sinks {
+		if sk.Store == nil {
+			continue
+		}
+		i := k
+		at := func(f func(StoreResult) float64) stats.Estimate {
+			return col(func(x *Replication) float64 { return f(x.Stores[i]) })
+		}
+		s.Stores = append(s.Stores, StoreSummary{Name: sk.Name,
+			FillRate:   at(func(r StoreResult) float64 { return r.FillRate }),
+			Backorders: at(func(r StoreResult) float64 { return r.Backorders }),
+			Wait:       at(func(r StoreResult) float64 { return r.Wait }),
+			MeanStock:  at(func(r StoreResult) float64 { return r.MeanStock }),
+			Lost:       at(func(r StoreResult) float64 { return float64(r.Lost) })})
+		k++
 	}
 	for k, mt := range m.Materials {
 		at := func(f func(MaterialResult) float64) stats.Estimate {
