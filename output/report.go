@@ -31,12 +31,15 @@ type Report struct {
 }
 
 // Section is one part of a report: a heading, plain text (paragraphs
-// separated by blank lines), an optional table (the first row is the
-// header) and charts.
+// separated by blank lines), optional markup, an optional table (the first
+// row is the header) and charts.
 type Section struct {
 	Heading, Text string
 	Table         [][]string
 	Charts        []Chart
+	// HTML is markup of our own drawn after the text (the plant, its
+	// animation, the value stream map); it must load nothing.
+	HTML template.HTML
 }
 
 // Chart is a plot with its size in the report and the name of its files
@@ -82,7 +85,7 @@ func (r *Report) Charts() []Chart {
 func (r *Report) Write(w io.Writer) error {
 	page := reportPage{Title: r.Title, Description: r.Description, File: r.File, Source: r.Source}
 	for _, s := range r.Sections {
-		ps := pageSection{Heading: s.Heading, ID: anchor(s.Heading), Paragraphs: paragraphs(s.Text)}
+		ps := pageSection{Heading: s.Heading, ID: anchor(s.Heading), Paragraphs: paragraphs(s.Text), HTML: s.HTML}
 		if len(s.Table) > 0 {
 			ps.Head, ps.Rows = s.Table[0], s.Table[1:]
 		}
@@ -115,6 +118,7 @@ type pageSection struct {
 	Head        []string
 	Rows        [][]string
 	Charts      []template.HTML
+	HTML        template.HTML
 }
 
 // paragraphs splits text at blank lines.

@@ -21,8 +21,11 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 	if len(s.Replications) == 0 {
 		return secs
 	}
+	secs = append(secs, Section{Heading: "Key figures", Text: keyFiguresText(s), Table: kpiRows(s)})
+	if rec != nil {
+		secs = append(secs, plantSection(s, rec))
+	}
 	secs = append(secs,
-		Section{Heading: "Key figures", Text: keyFiguresText(s), Table: kpiRows(s)},
 		Section{Heading: "Stations", Text: stationsText, Table: stationRows(s),
 			Charts: []Chart{{Name: "states", Plot: StateBars(s), Height: RowChartHeight(len(s.Stations))}}})
 	secs = append(secs, bottleneckSection(s))

@@ -2,8 +2,8 @@ package output
 
 import "html/template"
 
-// reportTemplate is the HTML of a report. It loads nothing: no scripts,
-// no external style sheets, fonts or images.
+// reportTemplate is the HTML of a report. It loads nothing: no external
+// scripts, style sheets, fonts or images; its only script is inline.
 var reportTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -11,7 +11,7 @@ var reportTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="takt">
 <title>{{.Title}} — takt report</title>
-<style>` + reportCSS + `</style>
+<style>` + reportCSS + plantCSS + `</style>
 </head>
 <body>
 <header>
@@ -35,6 +35,9 @@ var reportTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <h2>{{.Heading}}</h2>
 {{- range .Paragraphs}}
 <p>{{.}}</p>
+{{- end}}
+{{- if .HTML}}
+{{.HTML}}
 {{- end}}
 {{- if .Head}}
 <div class="table"><table>

@@ -65,18 +65,28 @@ func TestReportStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	var h2s, svgs, tables []string
-	var source string
+	var source, plant string
+	scripts := 0
 	walk(doc, func(n *html.Node) {
 		switch n.Data {
 		case "h2":
 			h2s = append(h2s, nodeText(n))
 		case "svg":
+			if attr(n, "class") == "plant" {
+				plant = attr(n, "aria-label")
+				return
+			}
 			svgs = append(svgs, attr(n, "aria-label"))
 		case "table":
 			tables = append(tables, nodeText(n))
 		case "pre":
 			source = nodeText(n)
-		case "script", "link", "img", "iframe", "object", "embed":
+		case "script": // the animation's data and code, inline
+			scripts++
+			if typ := attr(n, "type"); typ != "" && typ != "application/json" {
+				t.Errorf("a <script type=%q>", typ)
+			}
+		case "link", "img", "iframe", "object", "embed":
 			t.Errorf("report has a <%s>", n.Data)
 		}
 		for _, a := range n.Attr {
@@ -85,7 +95,10 @@ func TestReportStructure(t *testing.T) {
 			}
 		}
 	})
-	want := []string{"Summary", "Run settings", "Key figures", "Stations", "Bottlenecks", "Work in process over time", "Machine states", "Cycle times", "Bottleneck", "Scenario file"}
+	if scripts != 2 || plant != "The plant: Penny Fab" {
+		t.Errorf("%d scripts, plant %q; want the animation's 2 and the plant", scripts, plant)
+	}
+	want := []string{"Summary", "Run settings", "Key figures", "The plant", "Stations", "Bottlenecks", "Work in process over time", "Machine states", "Cycle times", "Bottleneck", "Scenario file"}
 	if strings.Join(h2s, "|") != strings.Join(want, "|") {
 		t.Errorf("sections %q, want %q", h2s, want)
 	}
@@ -105,13 +118,17 @@ func TestReportStructure(t *testing.T) {
 }
 
 // TestReportSelfContained checks the raw text: no URL at all, no CSS
-// import or url(), no JavaScript.
+// import, url() only to a marker in the page, no script loaded or
+// loading anything.
 func TestReportSelfContained(t *testing.T) {
 	page := writeReport(t, pennyReport(t))
-	for _, bad := range []string{"http://", "https://", "@import", "url(", "<script", "javascript:"} {
+	for _, bad := range []string{"http://", "https://", "@import", "<script src", "javascript:", "fetch(", "XMLHttpRequest", "import(", "<link"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("report contains %q", bad)
 		}
+	}
+	if n, local := strings.Count(page, "url("), strings.Count(page, "url(#"); n != local {
+		t.Errorf("report has %d url( of which %d to an id in the page", n, local)
 	}
 }
 

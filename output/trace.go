@@ -27,6 +27,8 @@ type Recorder struct {
 	entered         map[int64]float64 // parts in the plant → time they entered
 	cycleTimes      []float64
 	cycleDropped    int
+	model           *sim.Model
+	anim            *animTrack
 }
 
 // RecorderOptions bound what a Recorder keeps. Zero values mean the
@@ -46,6 +48,15 @@ type RecorderOptions struct {
 	// series (default 1500); beyond it the series becomes time-averages
 	// over LevelBuckets equal intervals of the horizon.
 	MaxLevelPoints int
+	// AnimateFrom and AnimateTo are the animation's window; AnimateTo <=
+	// AnimateFrom means the default, DefaultAnimationWindow.
+	AnimateFrom, AnimateTo float64
+	// MaxAnimationEvents caps the events of the animation (default
+	// DefaultMaxAnimationEvents); the window ends where it is reached.
+	MaxAnimationEvents int
+	// Layout places elements of the plant's diagram by hand; nil for
+	// none.
+	Layout map[string]LayoutHint
 }
 
 // LevelBuckets is the number of intervals of a downsampled level series.
@@ -68,11 +79,17 @@ func NewRecorder(m *sim.Model, r sim.Run, opt RecorderOptions) *Recorder {
 	opt.MaxChanges = orDefault(opt.MaxChanges, DefaultMaxChanges)
 	opt.MaxCycleTimes = orDefault(opt.MaxCycleTimes, DefaultMaxCycleTimes)
 	opt.MaxLevelPoints = orDefault(opt.MaxLevelPoints, DefaultMaxLevelPoints)
+	opt.MaxAnimationEvents = orDefault(opt.MaxAnimationEvents, DefaultMaxAnimationEvents)
 	rec := &Recorder{opt: opt, warmup: r.Warmup, horizon: r.Horizon, from: opt.From, to: opt.To, auto: auto,
-		firstChange: math.Inf(1), firstMachine: map[string]int{}, levelIndex: map[string]int{}, entered: map[int64]float64{}}
+		firstChange: math.Inf(1), firstMachine: map[string]int{}, levelIndex: map[string]int{}, entered: map[int64]float64{}, model: m}
 	if auto {
 		rec.from, rec.to = DefaultGanttWindow(r)
 	}
+	afrom, ato := opt.AnimateFrom, opt.AnimateTo
+	if ato <= afrom {
+		afrom, ato = DefaultAnimationWindow(r)
+	}
+	rec.anim = newAnimTrack(m, afrom, min(ato, r.Horizon), opt.MaxAnimationEvents)
 	rec.addLevel("", "WIP (plant)")
 	for _, st := range m.Stations {
 		rec.firstMachine[st.Name] = len(rec.machines)
@@ -112,6 +129,7 @@ func (rec *Recorder) addLevel(element, name string) {
 
 // MachineState implements sim.Tracer.
 func (rec *Recorder) MachineState(t float64, station string, k int, s sim.State) {
+	rec.anim.MachineState(t, station, k, s)
 	i, ok := rec.firstMachine[station]
 	if !ok {
 		return
@@ -132,6 +150,7 @@ func (rec *Recorder) MachineState(t float64, station string, k int, s sim.State)
 
 // PartEvent implements sim.Tracer.
 func (rec *Recorder) PartEvent(t float64, part int64, ev sim.PartEventKind, element string) {
+	rec.anim.PartEvent(t, part, ev, element)
 	switch ev {
 	case sim.PartEntered:
 		rec.entered[part] = t
@@ -153,10 +172,17 @@ func (rec *Recorder) PartEvent(t float64, part int64, ev sim.PartEventKind, elem
 
 // Level implements sim.Tracer.
 func (rec *Recorder) Level(t float64, element string, n int) {
+	rec.anim.Level(t, element, n)
 	if i, ok := rec.levelIndex[element]; ok {
 		rec.levels[i].set(t, float64(n), rec)
 	}
 }
+
+// Animation is the animation of the traced replication.
+func (rec *Recorder) Animation() *Animation { return rec.anim.animation() }
+
+// Layout is the layout of the traced plant.
+func (rec *Recorder) Layout() *PlantLayout { return Layout(rec.model, rec.opt.Layout) }
 
 // GanttWindow is the window of GanttRows. When a machine reached
 // MaxChanges, to is the time it did and shortenedBy names it.

@@ -27,6 +27,7 @@ type tracedOptions struct {
 	trace      string // --trace FILE.csv
 	traceLimit int    // --trace-limit N
 	gantt      string // --gantt FROM..TO
+	animate    string // --animate FROM..TO
 
 	file     string                 // the scenario file, "" for the bundled default
 	recorder output.RecorderOptions // set by check
@@ -35,6 +36,7 @@ type tracedOptions struct {
 // addFlags defines the flags of the traced outputs that only run has.
 func (o *tracedOptions) addFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.gantt, "gantt", "", "time window `FROM..TO` of the Gantt chart, e.g. 8h..16h (default: a readable stretch after the warm-up)")
+	f.StringVar(&o.animate, "animate", "", "time window `FROM..TO` of the report's animation (default: the first 10% after the warm-up)")
 	f.StringVar(&o.trace, "trace", "", "write the event trace of replication 1 to `FILE.csv`")
 	f.IntVar(&o.traceLimit, "trace-limit", 100000, "write at most `N` events with --trace (0: no limit)")
 }
@@ -43,7 +45,7 @@ func (o *tracedOptions) addFlags(f *pflag.FlagSet) {
 func (o *tracedOptions) wanted() bool { return o.report != "" || o.plotsDir != "" || o.trace != "" }
 
 // check validates the flags against the scenario before the run, so that a
-// typo costs no simulation time: the Gantt window, the trace limit, and
+// typo costs no simulation time: the Gantt and animation windows, the trace limit, and
 // that the folders of --report and --trace exist.
 func (o *tracedOptions) check(sc *scenarios.Scenario) error {
 	if o.traceLimit < 0 {
@@ -58,6 +60,16 @@ func (o *tracedOptions) check(sc *scenarios.Scenario) error {
 			return usagef("--gantt: the window starts at or after the horizon (%g %s)", sc.Run.Horizon, sc.TimeUnit)
 		}
 		o.recorder.From, o.recorder.To = from, min(to, sc.Run.Horizon)
+	}
+	if o.animate != "" {
+		from, to, err := parseWindow(o.animate, sc.TimeUnit)
+		if err != nil {
+			return usagef("--animate: %v", err)
+		}
+		if from >= sc.Run.Horizon {
+			return usagef("--animate: the window starts at or after the horizon (%g %s)", sc.Run.Horizon, sc.TimeUnit)
+		}
+		o.recorder.AnimateFrom, o.recorder.AnimateTo = from, min(to, sc.Run.Horizon)
 	}
 	for _, f := range []string{o.report, o.trace} {
 		if f == "" {
