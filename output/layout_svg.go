@@ -96,6 +96,12 @@ svg.plant .edge-label { text-anchor: start; font-size: 10px; fill: var(--muted);
 svg.plant .edge-label-rework { fill: #d62728; }
 svg.plant .edge-label-split { fill: #1f77b4; }
 svg.plant circle.token { fill: #ff7f0e; stroke: #fff; stroke-width: .8; }
+svg.plant .vsm-tri { fill: #fff3c4; stroke: #b58900; stroke-width: 1.2; }
+svg.plant .vsm-rule { stroke: #8c959f; }
+svg.plant .vsm-ladder { fill: none; stroke: var(--ink); stroke-width: 1.6; }
+svg.plant text.vsm-num { font-size: 10.5px; }
+body.focus header, body.focus footer, body.focus main > section:not(.focused) { display: none; }
+body.focus section.focused { border-bottom: 0; }
 .anim-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 14px; margin: 8px 0; font-size: 14px; }
 .anim-controls input[type=range] { flex: 1 1 320px; }
 .anim-clock { font-variant-numeric: tabular-nums; min-width: 13ch; }

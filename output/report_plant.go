@@ -137,10 +137,17 @@ func jsNum(x float64) string {
 // animationJS plays the animation: it applies the state and level changes
 // up to the current time (replaying from the window's start when the time
 // goes back) and draws the moves of the last moments as dots along their
-// arrows. "#t=TIME" in the address starts it at TIME.
+// arrows. "#t=TIME" in the address starts it at TIME; "#view=ID" shows
+// only the section ID (for a slide or a screenshot), e.g.
+// "#view=the-plant&t=100".
 const animationJS = `
 (function () {
   "use strict";
+  var view = /view=([a-z0-9-]+)/.exec(location.hash);
+  if (view && document.getElementById(view[1])) {
+    document.body.classList.add("focus");
+    document.getElementById(view[1]).classList.add("focused");
+  }
   var D = JSON.parse(document.getElementById("pl-data").textContent);
   if (!D) return;
   var $ = function (id) { return document.getElementById(id); };

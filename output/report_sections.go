@@ -35,6 +35,9 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 	if len(s.Materials) > 0 {
 		secs = append(secs, Section{Heading: "Materials", Text: materialsText, Table: materialRows(s)})
 	}
+	if rec != nil && len(s.Stations) > 0 {
+		secs = append(secs, valueStreamSection(s, rec))
+	}
 	if sec, ok := costSection(s); ok {
 		secs = append(secs, sec)
 	}

@@ -66,14 +66,18 @@ func TestReportStructure(t *testing.T) {
 	}
 	var h2s, svgs, tables []string
 	var source, plant string
-	scripts := 0
+	scripts, vsm := 0, 0
 	walk(doc, func(n *html.Node) {
 		switch n.Data {
 		case "h2":
 			h2s = append(h2s, nodeText(n))
 		case "svg":
-			if attr(n, "class") == "plant" {
+			switch attr(n, "class") {
+			case "plant":
 				plant = attr(n, "aria-label")
+				return
+			case "plant vsm":
+				vsm++
 				return
 			}
 			svgs = append(svgs, attr(n, "aria-label"))
@@ -95,10 +99,10 @@ func TestReportStructure(t *testing.T) {
 			}
 		}
 	})
-	if scripts != 2 || plant != "The plant: Penny Fab" {
-		t.Errorf("%d scripts, plant %q; want the animation's 2 and the plant", scripts, plant)
+	if scripts != 2 || plant != "The plant: Penny Fab" || vsm != 1 {
+		t.Errorf("%d scripts, plant %q, %d value stream maps; want the animation's 2, the plant and 1 map", scripts, plant, vsm)
 	}
-	want := []string{"Summary", "Run settings", "Key figures", "The plant", "Stations", "Bottlenecks", "Work in process over time", "Machine states", "Cycle times", "Bottleneck", "Scenario file"}
+	want := []string{"Summary", "Run settings", "Key figures", "The plant", "Stations", "Bottlenecks", "Value stream map", "Work in process over time", "Machine states", "Cycle times", "Bottleneck", "Scenario file"}
 	if strings.Join(h2s, "|") != strings.Join(want, "|") {
 		t.Errorf("sections %q, want %q", h2s, want)
 	}
@@ -109,7 +113,7 @@ func TestReportStructure(t *testing.T) {
 	if strings.Join(svgs, "|") != strings.Join(titles, "|") || len(svgs) != 6 {
 		t.Errorf("inline charts %q, want the 6 charts %q", svgs, titles)
 	}
-	if len(tables) != 5 || !strings.Contains(tables[1], "throughput0.5000 ±0parts/h") {
+	if len(tables) != 6 || !strings.Contains(tables[1], "throughput0.5000 ±0parts/h") || !strings.Contains(tables[4], "s12–100.0% ±0–100.0% ±00 ±0") {
 		t.Errorf("tables %q", tables)
 	}
 	if source != pennySource {
