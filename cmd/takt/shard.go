@@ -151,7 +151,7 @@ func slurmShard(id, minID, count string) (i, n int, err error) {
 // given is a setting, recorded in its shards and given back to it by merge.
 var notSettings = map[string]bool{
 	"jobs": true, "quiet": true, "json": true, "csv": true, "xlsx": true, "report": true, "plots": true,
-	"trace": true, "trace-limit": true, "gantt": true, "shard": true, "shards": true, "out": true,
+	"trace": true, "trace-limit": true, "gantt": true, "animate": true, "shard": true, "shards": true, "out": true,
 }
 
 // settings are the flags cmd was given that change its results, as
