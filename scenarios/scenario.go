@@ -26,6 +26,9 @@ type Scenario struct {
 	// station that only routes with p = 0 lead to. A variant's are those
 	// the base does not have.
 	Warnings []Problem
+	// Layout places elements in the report's drawing of the plant by hand
+	// ([layout]); nil without hints.
+	Layout map[string]LayoutHint
 
 	doc   map[string]any // the decoded TOML, for variants and sweeps
 	lines *lineIndex
@@ -126,7 +129,7 @@ func unjoin(err error) []error {
 }
 
 // topKeys are the keys allowed at the top level of a scenario.
-var topKeys = []string{"name", "description", "time_unit", "run", "source", "station", "sink", "crew", "shift", "product", "order", "variant", "costs", "material"}
+var topKeys = []string{"name", "description", "time_unit", "run", "source", "station", "sink", "crew", "shift", "product", "order", "variant", "costs", "material", "layout"}
 
 // decode turns the top-level table into a Scenario, recording problems.
 func decode(root *table, file string, read reader) *Scenario {
@@ -154,6 +157,7 @@ func decode(root *table, file string, read reader) *Scenario {
 		root.missing("run", "[run] is missing: it needs at least horizon")
 	}
 	sc.Model = decodeModel(root, sc.Name, sc.TimeUnit, read)
+	sc.Layout = decodeLayout(root, sc.Model)
 	return sc
 }
 

@@ -88,6 +88,11 @@ func schemaTables() []schemaTable {
 			{"variant", "An alternative for `takt compare`: the scenario with some keys set.", arrayOf(ref("variant"))},
 			{"costs", "Plant-wide money: material, price, scrap, WIP holding, lateness, overtime factor; any cost key makes the plant costed.", ref("costs")},
 			{"material", "A raw material in stock, consumed by stations and replenished from a supplier.", arrayOf(ref("material"))},
+			{"layout", "Hand placement in the report's drawing of the plant: element name → { row, column } (1 = top, leftmost; either may be left out).",
+				mapOf(map[string]any{"type": "object", "additionalProperties": false, "properties": map[string]any{
+					"row":    map[string]any{"type": "integer", "minimum": 1, "maximum": 1000, "description": "Row within the column, 1 at the top."},
+					"column": map[string]any{"type": "integer", "minimum": 1, "maximum": 1000, "description": "Column, 1 at the left, counted before long lines wrap."},
+				}})},
 		}, []string{"name", "run"}},
 		{"material", "A raw material: give reorder_point and quantity (s, Q), reorder_point and order_up_to (s, S), or review and order_up_to (R, S).", []schemaKey{
 			{"name", "Unique across all elements (required).", sName},

@@ -71,6 +71,12 @@ func (o *tracedOptions) check(sc *scenarios.Scenario) error {
 		}
 		o.recorder.AnimateFrom, o.recorder.AnimateTo = from, min(to, sc.Run.Horizon)
 	}
+	if len(sc.Layout) > 0 {
+		o.recorder.Layout = map[string]output.LayoutHint{}
+		for name, h := range sc.Layout {
+			o.recorder.Layout[name] = output.LayoutHint{Row: h.Row, Column: h.Column}
+		}
+	}
 	for _, f := range []string{o.report, o.trace} {
 		if f == "" {
 			continue
