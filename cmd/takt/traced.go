@@ -51,25 +51,24 @@ func (o *tracedOptions) check(sc *scenarios.Scenario) error {
 	if o.traceLimit < 0 {
 		return usagef("--trace-limit must be >= 0, got %d", o.traceLimit)
 	}
-	if o.gantt != "" {
-		from, to, err := parseWindow(o.gantt, sc.TimeUnit)
+	for _, w := range []struct {
+		flag, value string
+		from, to    *float64
+	}{
+		{"gantt", o.gantt, &o.recorder.From, &o.recorder.To},
+		{"animate", o.animate, &o.recorder.AnimateFrom, &o.recorder.AnimateTo},
+	} {
+		if w.value == "" {
+			continue
+		}
+		from, to, err := parseWindow(w.value, sc.TimeUnit)
 		if err != nil {
-			return usagef("--gantt: %v", err)
+			return usagef("--%s: %v", w.flag, err)
 		}
 		if from >= sc.Run.Horizon {
-			return usagef("--gantt: the window starts at or after the horizon (%g %s)", sc.Run.Horizon, sc.TimeUnit)
+			return usagef("--%s: the window starts at or after the horizon (%g %s)", w.flag, sc.Run.Horizon, sc.TimeUnit)
 		}
-		o.recorder.From, o.recorder.To = from, min(to, sc.Run.Horizon)
-	}
-	if o.animate != "" {
-		from, to, err := parseWindow(o.animate, sc.TimeUnit)
-		if err != nil {
-			return usagef("--animate: %v", err)
-		}
-		if from >= sc.Run.Horizon {
-			return usagef("--animate: the window starts at or after the horizon (%g %s)", sc.Run.Horizon, sc.TimeUnit)
-		}
-		o.recorder.AnimateFrom, o.recorder.AnimateTo = from, min(to, sc.Run.Horizon)
+		*w.from, *w.to = from, min(to, sc.Run.Horizon)
 	}
 	if len(sc.Layout) > 0 {
 		o.recorder.Layout = map[string]output.LayoutHint{}
