@@ -51,7 +51,7 @@ func (c *Comparison) Ranking(kpi KPI, idx []int) []Place {
 	for g := 0; g < len(order); {
 		lead := order[g]
 		end := g + 1
-		for end < len(order) && !significant(stats.PairedDiff(vals[order[end]], vals[lead], c.Confidence)) {
+		for end < len(order) && !significant(pairedDiff(vals[order[end]], vals[lead], c.Confidence)) {
 			end++
 		}
 		for k := g; k < end; k++ {
@@ -60,6 +60,14 @@ func (c *Comparison) Ranking(kpi KPI, idx []int) []Place {
 		g = end
 	}
 	return places
+}
+
+// pairedDiff is the paired difference a − b over the replications both
+// have: alternatives may have run different numbers of replications (a
+// sequential procedure), and replication i of each uses the same streams.
+func pairedDiff(a, b []float64, conf float64) stats.Estimate {
+	n := min(len(a), len(b))
+	return stats.PairedDiff(a[:n], b[:n], conf)
 }
 
 // significant says whether a difference's interval excludes 0.

@@ -55,3 +55,20 @@ func TestRankingNoiseIsATie(t *testing.T) {
 		}
 	}
 }
+
+// TestRankingUnequalReplications ranks alternatives that ran different
+// numbers of replications (as a sequential procedure leaves them): pairs
+// are formed over the replications both have.
+func TestRankingUnequalReplications(t *testing.T) {
+	r := testRun(1000, 50, 6)
+	c, err := Compare(context.Background(), []Alternative{
+		{Name: "buffer 0", Model: twoStation(0), Run: r}, {Name: "buffer 3", Model: twoStation(3), Run: r}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := c.Alternatives[0].Summary
+	short.Replications = short.Replications[:3]
+	if p := c.Ranking(KPIs()[0], nil); p[0].Index != 1 || len(p) != 2 {
+		t.Errorf("ranking %+v, want buffer 3 first", p)
+	}
+}
