@@ -99,7 +99,7 @@ func TestValidationProblems(t *testing.T) {
 		{"source without kind", strings.Replace(head, "interarrival = \"exp(2)\"\n", "", 1) + stationA,
 			[]want{{4, `source "in"`, "needs one of interarrival"}}},
 		{"source with two kinds", strings.Replace(head, "interarrival = \"exp(2)\"\n", "interarrival = 2\nconwip = 3\n", 1) + stationA,
-			[]want{{8, `source "in"`, "give only one of interarrival, arrivals, saturated, conwip and rope, not interarrival and conwip"}}},
+			[]want{{8, `source "in"`, "give only one of interarrival, arrivals, saturated, conwip, rope and pull, not interarrival and conwip"}}},
 		{"conwip zero", strings.Replace(head, "interarrival = \"exp(2)\"", "conwip = 0", 1) + stationA,
 			[]want{{7, `source "in"`, "conwip must be >= 1, got 0"}}},
 		{"saturated not a bool", strings.Replace(head, "interarrival = \"exp(2)\"", "saturated = \"yes\"", 1) + stationA,
