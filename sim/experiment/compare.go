@@ -173,14 +173,9 @@ func keepPairs(reps [][]*sim.Replication) {
 // diffs computes the difference of s to base in every KPI that applies
 // (order KPIs only with order books).
 func diffs(base, s *sim.Summary, conf float64) []Diff {
-	return diffsOver(base, s, conf, min(len(base.Replications), len(s.Replications)))
-}
-
-// diffsOver is diffs over the first n replications of each.
-func diffsOver(base, s *sim.Summary, conf float64, n int) []Diff {
 	var out []Diff
 	for _, k := range KPIs() {
-		a, b := values(base, k)[:n], values(s, k)[:n]
+		a, b := values(base, k), values(s, k)
 		if stats.NewEstimate(a, conf).N == 0 {
 			continue
 		}

@@ -147,7 +147,8 @@ func (e *evaluator) finish(o *Optimization) *Optimization {
 			continue
 		}
 		pt := e.points[d]
-		d.Summary = sim.Summarize(pt.Plan.Model(), pt.Run, rs)
+		d.model, d.run = pt.Plan.Model(), pt.Run
+		d.Summary = sim.Summarize(d.model, d.run, rs)
 		xs := make([]float64, len(rs))
 		for i, r := range rs {
 			xs[i] = e.p.Objective.Value(r)

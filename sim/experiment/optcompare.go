@@ -1,9 +1,11 @@
 package experiment
 
+import "github.com/takt-sim/takt/sim"
+
 // Comparison is the selection's candidates as a comparison: the selected
-// design first (the others in candidate order), each with its summary and
-// its differences to the selected one, paired over the replications all of
-// them ran (the selection's first stage, common random numbers). Without a
+// design first (the others in candidate order), each summarised over the
+// replications all of them ran (the selection's first stage, common random
+// numbers), with its paired differences to the selected one. Without a
 // selected design the candidates keep their order. Nil without candidates.
 func (o *Optimization) Comparison() *Comparison {
 	if len(o.Candidates) == 0 {
@@ -15,11 +17,14 @@ func (o *Optimization) Comparison() *Comparison {
 		n = min(n, len(d.Summary.Replications))
 	}
 	c := &Comparison{Confidence: o.Candidates[0].Summary.Confidence}
-	base := o.Candidates[order[0]].Summary
+	common := func(d *Design) *sim.Summary {
+		return sim.Summarize(d.model, d.run, d.Summary.Replications[:n])
+	}
+	base := common(o.Candidates[order[0]])
 	for _, i := range order {
-		d := o.Candidates[i]
-		c.Alternatives = append(c.Alternatives, AlternativeResult{Name: d.Name, Summary: d.Summary,
-			Diffs: diffsOver(base, d.Summary, c.Confidence, n)})
+		s := common(o.Candidates[i])
+		c.Alternatives = append(c.Alternatives, AlternativeResult{Name: o.Candidates[i].Name, Summary: s,
+			Diffs: diffs(base, s, c.Confidence)})
 	}
 	return c
 }

@@ -90,6 +90,9 @@ type Design struct {
 	// means meet every Bound.
 	Objective stats.Estimate
 	Feasible  bool
+
+	model *sim.Model // for summaries over fewer replications
+	run   sim.Run
 }
 
 // Optimization is the answer of Optimize.
