@@ -93,7 +93,7 @@ func parse(file string, data []byte, read reader) (*Scenario, error) {
 // newline it did not expect ("[[station]" at the end of line 6) into the
 // next line; the byte offset of the error is on the right one.
 func syntaxLine(data []byte, pe toml.ParseError) int {
-	if p := pe.Position; p.Len > 0 && p.Start < len(data) {
+	if p := pe.Position; p.Len > 0 && p.Start >= 0 && p.Start < len(data) {
 		return 1 + strings.Count(string(data[:p.Start]), "\n")
 	}
 	return pe.Position.Line
