@@ -36,6 +36,11 @@ func (p processes) Execute(ctx context.Context, points []experiment.Point, tasks
 	if n <= 1 {
 		return experiment.Goroutines{Workers: 1}.Execute(ctx, points, tasks, done)
 	}
+	if _, isFile := p.stderr.(*os.File); !isFile && p.stderr != nil {
+		// exec copies each worker's stderr in a goroutine of its own: one
+		// writer for all of them must take turns.
+		p.stderr = &lockedWriter{w: p.stderr}
+	}
 	job := workerJob{Version: protocolVersion}
 	for _, pt := range points {
 		job.Points = append(job.Points, workerPoint{Name: pt.Name, Run: pt.Run, Recipe: pt.Recipe})
@@ -217,4 +222,16 @@ func (w *worker) stop() {
 // kill ends the worker at once.
 func (w *worker) kill() {
 	w.cmd.Process.Kill()
+}
+
+// lockedWriter serialises writes to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
 }
