@@ -32,6 +32,8 @@ type Plan struct {
 	stationOf          map[string]int
 	productIndex       map[string]int
 	materialIndex      map[string]int
+	// conveyorEnds are each conveyor's station and node at its ends.
+	conveyorEnds [][2]int
 }
 
 // Compile resolves the names of m and checks what a run relies on,
@@ -49,6 +51,7 @@ func Compile(m *Model) (*Plan, error) {
 	c.stationShifts()
 	c.p.compileProducts(c.node, c.seen, c.bad)
 	c.materials()
+	c.conveyors()
 	if k, loop := ZeroTimeLoop(m); k >= 0 && len(c.errs) == 0 {
 		c.bad("source %q: %s", m.Sources[k].Name, ZeroTimeLoopMessage(m.Sources[k], loop))
 	}

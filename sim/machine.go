@@ -186,22 +186,38 @@ func (m *machine) send(now float64) {
 			m.nextInBatch()
 			continue
 		}
+		if st.conveyors != nil {
+			if c := st.conveyors[to]; c != nil {
+				if !c.accept(m.part, now) {
+					m.block(&c.holders, now)
+					return
+				}
+				m.nextInBatch()
+				continue
+			}
+		}
 		switch {
 		case to < 0: // scrapped
 		case to >= len(pl.stations):
 			pl.sinks[to-len(pl.stations)].absorb(m.part, now)
 		case !pl.stations[to].accept(m.part, now):
-			m.set(Blocked, now)
-			m.queued = true
-			pl.stations[to].blocked.push(m)
-			if m.rel != nil {
-				m.rel.closeIfDue(now)
-			}
+			m.block(&pl.stations[to].blocked, now)
 			return
 		}
 		m.nextInBatch()
 	}
 	m.pull(now)
+}
+
+// block makes the machine wait, blocked, in the queue of holders q until
+// its finished part is taken.
+func (m *machine) block(q *fifo[holder], now float64) {
+	m.set(Blocked, now)
+	m.queued = true
+	q.push(m)
+	if m.rel != nil {
+		m.rel.closeIfDue(now)
+	}
 }
 
 // route decides where the machine's current part goes: -1 for scrap, the

@@ -73,6 +73,8 @@ type Model struct {
 	Costs *Costs
 	// Materials are the raw materials in stock that stations consume.
 	Materials []Material
+	// Conveyors carry the parts of the routes they lie on.
+	Conveyors []Conveyor
 }
 
 // Source releases parts into the plant at one station.

@@ -71,6 +71,8 @@ type Replication struct {
 	Materials []MaterialResult
 	// Stores holds the results per finished-goods store, in sink order.
 	Stores []StoreResult
+	// Conveyors holds the results per conveyor, in model order.
+	Conveyors []ConveyorResult
 }
 
 // ProductResult holds one product's results in one replication.
@@ -122,6 +124,7 @@ type plant struct {
 	crews     []*crew
 	materials []*materialRun
 	stores    []*storeRun
+	conveyors []*conveyor
 	products  []*productRun
 	orders    []*orderRun
 	free      *part
@@ -242,6 +245,7 @@ func build(pln *Plan, r Run, index int) *plant {
 		}
 		pl.sinks = append(pl.sinks, k)
 	}
+	buildConveyors(pl, pln)
 	for i := range m.Sources {
 		pl.sources = append(pl.sources, buildSource(pl, pln, i, stream))
 	}
@@ -444,6 +448,9 @@ func (pl *plant) reset(now float64) {
 	for _, r := range pl.stores {
 		r.reset(now)
 	}
+	for _, c := range pl.conveyors {
+		c.reset(now)
+	}
 	for _, c := range pl.crews {
 		c.reset(now)
 	}
@@ -484,6 +491,10 @@ func (pl *plant) results(index int) *Replication {
 	for _, st := range pl.stations {
 		res.Stations = append(res.Stations, st.result(end, window))
 		res.InPlant += int64(st.inside())
+	}
+	for _, c := range pl.conveyors {
+		res.Conveyors = append(res.Conveyors, c.result(end, window))
+		res.InPlant += int64(c.on.len())
 	}
 	for _, k := range pl.sinks {
 		res.Sinks = append(res.Sinks, k.count)

@@ -36,7 +36,9 @@ type station struct {
 	cumP   []float64       // cumulative route probabilities
 	router *rand.Rand      // nil with a single route
 	moves  map[int]Sampler // move time to a node; nil when no route moves
-	drum   bool            // the constraint of a Rope source
+	// conveyors carry the parts to a node; nil when no route has one.
+	conveyors map[int]*conveyor
+	drum      bool // the constraint of a Rope source
 
 	finished int64 // parts (or batches) finished, for the stuck-clock check
 

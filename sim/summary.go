@@ -37,6 +37,7 @@ type Summary struct {
 	Costs          *CostSummary   // nil for a plant without costs
 	Materials      []MaterialSummary
 	Stores         []StoreSummary
+	Conveyors      []ConveyorSummary
 	// PrecisionTarget is the relative half-width of throughput asked for by
 	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
 	// within the cap on replications.
@@ -236,6 +237,7 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 			Orders:    at(func(r MaterialResult) float64 { return float64(r.Orders) }),
 			Demands:   at(func(r MaterialResult) float64 { return float64(r.Demands) })})
 	}
+	s.Conveyors = summarizeConveyors(m, col)
 	for k, c := range m.Crews {
 		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,
 			Utilization:          col(func(x *Replication) float64 { return x.Crews[k] }),

@@ -52,9 +52,14 @@ const (
 	// PartMoving: the part leaves the station (element) on a route with a
 	// move time; it arrives at the next one after it.
 	PartMoving
+	// PartConveying: the part enters the head of a conveyor (element is
+	// the conveyor); PartConveyed: it reaches the end and leaves the
+	// conveyor when the next station or sink takes it, at its next event.
+	PartConveying
+	PartConveyed
 )
 
-var partEventNames = [...]string{"entered", "queued", "started", "finished", "exited", "scrapped", "moving"}
+var partEventNames = [...]string{"entered", "queued", "started", "finished", "exited", "scrapped", "moving", "conveying", "conveyed"}
 
 // String is the event's name as written in traces: "entered", "queued", ….
 func (k PartEventKind) String() string { return partEventNames[k] }
