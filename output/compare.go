@@ -32,6 +32,9 @@ func tableKPIs(s *sim.Summary) []string {
 	if s.Orders != nil {
 		k = []string{"on_time", "max_lateness", "mean_flow_time"}
 	}
+	if s.Run.Until.Set() {
+		k = append([]string{"makespan"}, k...)
+	}
 	if s.Costs != nil {
 		k = append(k, "cost_per_part", "profit")
 	}

@@ -23,7 +23,11 @@ func Console(w io.Writer, s *sim.Summary) error {
 	}
 	fmt.Fprintf(&b, "%d %s, %s%% confidence intervals (mean ±half-width), times in %s\n",
 		len(s.Replications), reps, short(100*s.Confidence), u)
-	fmt.Fprintf(&b, "horizon %s %s, warm-up %s %s, seed %d\n", short(s.Run.Horizon), u, short(s.Run.Warmup), u, s.Run.Seed)
+	if d := UntilText(s.Run); d != "" {
+		fmt.Fprintf(&b, "until %s (horizon %s %s at most), warm-up %s %s, seed %d\n", d, short(s.Run.Horizon), u, short(s.Run.Warmup), u, s.Run.Seed)
+	} else {
+		fmt.Fprintf(&b, "horizon %s %s, warm-up %s %s, seed %d\n", short(s.Run.Horizon), u, short(s.Run.Warmup), u, s.Run.Seed)
+	}
 	if s.PrecisionTarget > 0 {
 		met := "met"
 		if !s.PrecisionMet {
@@ -40,9 +44,11 @@ func Console(w io.Writer, s *sim.Summary) error {
 		return err
 	}
 	b.WriteString("\nPlant\n")
-	rows := [][]string{
-		{"throughput", est(s.Throughput, 1, ""), "parts/" + u},
+	var rows [][]string
+	if s.Run.Until.Set() {
+		rows = append(rows, []string{"makespan", est(s.Makespan, 1, ""), u})
 	}
+	rows = append(rows, []string{"throughput", est(s.Throughput, 1, ""), "parts/" + u})
 	if s.HasShifts {
 		rows = append(rows, []string{"  per scheduled " + u, est(s.ThroughputScheduled, 1, ""), "parts/" + u + " of working time"})
 	}
@@ -217,4 +223,16 @@ func crewRows(s *sim.Summary) [][]string {
 // labourText is the crews' working time per part reaching a sink.
 func labourText(s *sim.Summary) string {
 	return fmt.Sprintf("labour per part: %s %s of crew time", est(s.LabourPerPart, 1, ""), s.TimeUnit)
+}
+
+// UntilText says when a run until done ends each replication ("1000
+// parts", "every order complete"); "" for a run to the horizon.
+func UntilText(r sim.Run) string {
+	switch u := r.Until; {
+	case u.Parts > 0:
+		return fmt.Sprintf("%d parts", u.Parts)
+	case u.Orders:
+		return "every order complete"
+	}
+	return ""
 }

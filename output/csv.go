@@ -48,6 +48,9 @@ func columns(s *sim.Summary) []column {
 		cols = append(cols, column{fmt.Sprintf("cycle_time_p%g", 100*qe.P), "", qe.Estimate,
 			func(r *sim.Replication) float64 { return r.CycleQuantiles[q] }})
 	}
+	if s.Run.Until.Set() {
+		cols = append(cols, column{"makespan", "", s.Makespan, func(r *sim.Replication) float64 { return r.Makespan }})
+	}
 	for i, ss := range s.Stations {
 		cols = append(cols,
 			column{"utilization", ss.Name, ss.Utilization, func(r *sim.Replication) float64 { return r.Stations[i].Utilization }},
@@ -103,10 +106,9 @@ func columns(s *sim.Summary) []column {
 	cols = append(cols, costColumns(s)...)
 	cols = append(cols, materialColumns(s)...)
 	cols = append(cols, storeColumns(s)...)
-	window := s.Run.Horizon - s.Run.Warmup
 	for k, sk := range s.Sinks {
 		cols = append(cols, column{"throughput", sk.Name, sk.Throughput,
-			func(r *sim.Replication) float64 { return float64(r.Sinks[k]) / window }})
+			func(r *sim.Replication) float64 { return float64(r.Sinks[k]) / r.Window(s.Run) }})
 	}
 	return cols
 }

@@ -65,6 +65,9 @@ type SummaryJSON struct {
 	// it in words.
 	// Precision is the target of --precision, when given.
 	Precision *PrecisionJSON `json:"precision,omitempty"`
+	// Until is there for a run until done; Horizon is then the longest a
+	// replication may take.
+	Until *UntilJSON `json:"until,omitempty"`
 	// SuggestedWarmup is the MSER-5 warm-up, −1 when the run is too short.
 	SuggestedWarmup Number   `json:"suggested_warmup"`
 	Bottlenecks     []string `json:"bottlenecks"`
@@ -133,6 +136,15 @@ type KPIsJSON struct {
 	WIP                EstimateJSON            `json:"wip"`
 	CycleTime          EstimateJSON            `json:"cycle_time"`
 	CycleTimeQuantiles map[string]EstimateJSON `json:"cycle_time_quantiles"`
+	// Makespan is there for a run until done: from the end of the warm-up
+	// to the event that completed the work.
+	Makespan *EstimateJSON `json:"makespan,omitempty"`
+}
+
+// UntilJSON says when a run until done ends each replication.
+type UntilJSON struct {
+	Parts  int64 `json:"parts,omitempty"`
+	Orders bool  `json:"orders,omitempty"`
 }
 
 // StationJSON holds one station's indicators; States has one entry per
@@ -195,6 +207,11 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 		Bottlenecks: []string{}, Sources: []SourceJSON{}, Verdict: Verdict(s), SuggestedWarmup: Number(s.SuggestedWarmup)}
 	if s.PrecisionTarget > 0 {
 		out.Precision = &PrecisionJSON{s.PrecisionTarget, s.PrecisionMet}
+	}
+	if u := s.Run.Until; u.Set() {
+		out.Until = &UntilJSON{Parts: u.Parts, Orders: u.Orders}
+		m := estJSON(s.Makespan)
+		out.KPIs.Makespan = &m
 	}
 	for _, b := range Bottlenecks(s) {
 		out.Bottlenecks = append(out.Bottlenecks, b.Name)

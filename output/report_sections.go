@@ -66,7 +66,7 @@ func runRows(s *sim.Summary) [][]string {
 	if s.Partial {
 		reps = fmt.Sprintf("%d of %d (partial)", len(s.Replications), s.Requested)
 	}
-	return [][]string{
+	rows := [][]string{
 		{"setting", "value"},
 		{"replications", reps},
 		{"horizon (warm-up included)", short(s.Run.Horizon) + " " + u},
@@ -75,6 +75,11 @@ func runRows(s *sim.Summary) [][]string {
 		{"confidence level", short(100*s.Confidence) + "%"},
 		{"time unit", u},
 	}
+	if d := UntilText(s.Run); d != "" {
+		rows[2] = []string{"horizon (the longest a replication may take)", short(s.Run.Horizon) + " " + u}
+		rows = append(rows[:2], append([][]string{{"each replication runs until", d}}, rows[2:]...)...)
+	}
+	return rows
 }
 
 // kpiRows is the table of the plant's key figures.
@@ -82,10 +87,15 @@ func kpiRows(s *sim.Summary) [][]string {
 	u := s.TimeUnit
 	rows := [][]string{
 		{"figure", "mean ±half-width", "unit"},
+	}
+	if s.Run.Until.Set() {
+		rows = append(rows, []string{"makespan (from the warm-up to done)", est(s.Makespan, 1, ""), u})
+	}
+	rows = append(rows, [][]string{
 		{"throughput", est(s.Throughput, 1, ""), "parts/" + u},
 		{"WIP (work in process)", est(s.WIP, 1, ""), "parts"},
 		{"cycle time", est(s.CycleTime, 1, ""), u},
-	}
+	}...)
 	for _, q := range s.CycleQuantiles {
 		rows = append(rows, []string{fmt.Sprintf("cycle time, %g%% of parts within", 100*q.P), est(q.Estimate, 1, ""), u})
 	}

@@ -20,8 +20,8 @@ func WIPSeries(s *sim.Summary) []float64 { return sim.MeanWIPSeries(s.Replicatio
 // alone truncates noisy series by chance).
 func WarmupText(s *sim.Summary) string {
 	u := s.TimeUnit
-	if s.Orders != nil {
-		return "" // a finite order book has no steady state to warm up to
+	if s.Orders != nil || s.Run.Until.Set() {
+		return "" // a finite order book or lot has no steady state to warm up to
 	}
 	switch w := s.SuggestedWarmup; {
 	case w < 0:

@@ -79,6 +79,7 @@ func ExampleExamples() {
 	// demo
 	// job-shop
 	// line-balancing
+	// lot-makespan
 	// maintenance
 	// make-to-stock
 	// mm1

@@ -10,7 +10,7 @@ import (
 )
 
 var bundledNames = []string{"assembly", "batching", "bottleneck-rules", "bottleneck-shift", "breakdowns", "buffer-allocation", "cost-study", "demo", "job-shop",
-	"line-balancing", "maintenance", "make-to-stock", "mm1", "mmc", "order-book", "penny-fab", "push-pull", "reorder-point", "smed", "staffing", "tandem", "tpm", "tpm-pm", "two-station-buffer"}
+	"line-balancing", "lot-makespan", "maintenance", "make-to-stock", "mm1", "mmc", "order-book", "penny-fab", "push-pull", "reorder-point", "smed", "staffing", "tandem", "tpm", "tpm-pm", "two-station-buffer"}
 
 func TestExamples(t *testing.T) {
 	list := Examples()

@@ -151,19 +151,21 @@ func decode(root *table, file string, read reader) *Scenario {
 			sc.TimeUnit = c
 		}
 	}
-	if run := root.sub("run", "run"); run != nil {
+	run := root.sub("run", "run")
+	if run != nil {
 		sc.Run = decodeRun(run, sc.TimeUnit)
 	} else if !root.has("run") {
 		root.missing("run", "[run] is missing: it needs at least horizon")
 	}
 	sc.Model = decodeModel(root, sc.Name, sc.TimeUnit, read)
+	checkUntil(run, sc.Run, sc.Model)
 	sc.Layout = decodeLayout(root, sc.Model)
 	return sc
 }
 
 // decodeRun reads the [run] table.
 func decodeRun(t *table, unit string) sim.Run {
-	t.known("horizon", "warmup", "replications", "seed", "confidence")
+	t.known("horizon", "warmup", "replications", "seed", "confidence", "until")
 	r := sim.Run{Replications: 10, Seed: 1, Confidence: 0.95}
 	h, hok := t.duration("horizon", unit)
 	switch {
@@ -199,5 +201,6 @@ func decodeRun(t *table, unit string) sim.Run {
 		}
 		r.Confidence = c
 	}
+	decodeUntil(t, &r)
 	return r
 }

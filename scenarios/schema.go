@@ -120,7 +120,12 @@ func schemaTables() []schemaTable {
 			{"seed", "Base random seed; default 1.", intMin(0)},
 			{"confidence", "Confidence level of the intervals, between 0 and 1; default 0.95.",
 				map[string]any{"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1}},
+			{"until", "End each replication when its work is done, not at the horizon (which stays the longest it may take): give parts or orders.", ref("run.until")},
 		}, []string{"horizon"}},
+		{"run.until", "When a replication is done; its makespan is a KPI.", []schemaKey{
+			{"parts", "The replication ends when this many parts, counted after the warm-up, have reached a sink.", intMin(1)},
+			{"orders", `"all": the replication ends when every order of the order books is complete (warm-up 0).`, map[string]any{"enum": []any{"all"}}},
+		}, nil},
 		{"source", "A source releases parts; give exactly one of interarrival, saturated, conwip (or orders).", []schemaKey{
 			{"name", "Unique across all elements (required).", sName},
 			{"to", "The station the source feeds; with a mix it may be omitted when every product's route starts at the same station.", sName},

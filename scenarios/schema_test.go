@@ -91,6 +91,7 @@ func TestSchemaValidatesExamples(t *testing.T) {
 const schemaCoverage = `name = "coverage"
 [run]
 horizon = 100
+until = { parts = 10 }
 [[source]]
 name = "in"
 to = "a"

@@ -255,8 +255,10 @@ func (d *bottleneckDetector) clip(lo, hi float64) float64 {
 	return math.Max(0, math.Min(hi, d.to)-math.Max(lo, d.from))
 }
 
-// finish ends every ongoing period at the horizon and settles the rest.
-func (d *bottleneckDetector) finish() {
+// finish ends every ongoing period at end (the horizon, or the end of an
+// Until run) and settles the rest.
+func (d *bottleneckDetector) finish(end float64) {
+	d.to = end
 	d.flush(math.Inf(1))
 	for st, s := range d.ongoing {
 		if !math.IsNaN(s) {

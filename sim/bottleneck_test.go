@@ -24,7 +24,7 @@ func TestBottleneckDetectorHandCase(t *testing.T) {
 	d.end(1, 20)
 	d.begin(2, 25)
 	d.end(2, 30)
-	d.finish()
+	d.finish(d.to)
 	for i, want := range [][2]float64{{8, 2}, {10, 2}, {5, 0}, {0, 0}} {
 		exact(t, fmt.Sprintf("station %d sole", i), d.sole[i], want[0])
 		exact(t, fmt.Sprintf("station %d shifting", i), d.shifted[i], want[1])
@@ -38,7 +38,7 @@ func TestBottleneckDetectorWindow(t *testing.T) {
 	d.begin(0, 0)
 	d.end(0, 10) // A [0, 10): bottleneck on [5, 10) within the window
 	d.begin(1, 12)
-	d.finish() // B [12, 20): cut at the horizon
+	d.finish(d.to) // B [12, 20): cut at the horizon
 	exact(t, "A sole", d.sole[0], 5)
 	exact(t, "B sole", d.sole[1], 8)
 	exact(t, "A shifting", d.shifted[0], 0)
@@ -106,7 +106,7 @@ func TestBottleneckTie(t *testing.T) {
 	d := newBottleneckDetector(2, 5, 20)
 	d.begin(0, 0)
 	d.begin(1, 2)
-	d.finish()
+	d.finish(d.to)
 	for i := range 2 {
 		exact(t, fmt.Sprintf("station %d sole", i), d.sole[i], 0)
 		exact(t, fmt.Sprintf("station %d shifting", i), d.shifted[i], 15)

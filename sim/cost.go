@@ -138,10 +138,10 @@ func (pl *plant) costs(res *Replication, window float64) {
 	for _, cr := range pl.crews {
 		lc, scheduled := cr.spec.Cost, window
 		if cr.calendar != nil {
-			scheduled = cr.calendar.OnTime(pl.run.Warmup, pl.run.Horizon)
+			scheduled = cr.calendar.OnTime(pl.run.Warmup, pl.end)
 		}
 		k[CostLabour] += float64(cr.spec.Size) * scheduled * lc.Rate
-		k[CostOvertime] += cr.overtime.Mean(pl.run.Horizon) * window * lc.Rate * lc.Overtime
+		k[CostOvertime] += cr.overtime.Mean(pl.end) * window * lc.Rate * lc.Overtime
 	}
 	released, completed := pl.entered-pl.enteredAtWarmup, res.Completed
 	revenue := 0.0
@@ -168,14 +168,14 @@ func (pl *plant) costs(res *Replication, window float64) {
 }
 
 // tardiness is the orders' total tardiness charged to the window: that of
-// the orders completed in it, and of those incomplete at the horizon, the
+// the orders completed in it, and of those incomplete at the end, the
 // time they are past due so far.
 func (pl *plant) tardiness() float64 {
 	sum := 0.0
 	for _, o := range pl.orders {
 		switch c := o.completion; {
 		case math.IsNaN(c):
-			sum += math.Max(0, pl.run.Horizon-o.spec.Due)
+			sum += math.Max(0, pl.end-o.spec.Due)
 		case c > pl.run.Warmup:
 			sum += math.Max(0, c-o.spec.Due)
 		}

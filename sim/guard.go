@@ -45,7 +45,7 @@ func (pl *plant) loop(ctx context.Context, end *simgo.Event) error {
 		default:
 		}
 		if step != nil {
-			reported = pl.progressTo(step, reported, ProgressSteps*pl.sim.Now()/pl.run.Horizon)
+			reported = pl.progressTo(step, reported, ProgressSteps*max(pl.sim.Now()/pl.run.Horizon, pl.untilProgress()))
 		}
 		if now := pl.sim.Now(); now != last {
 			last, still, snapshot = now, 0, nil
@@ -58,6 +58,9 @@ func (pl *plant) loop(ctx context.Context, end *simgo.Event) error {
 		case still >= pl.maxStill:
 			pl.fail(pl.stuck(snapshot))
 		}
+	}
+	if pl.err == errDone {
+		pl.err = nil
 	}
 	if step != nil && pl.err == nil {
 		pl.progressTo(step, reported, ProgressSteps)

@@ -36,7 +36,7 @@ func TestBottleneckTieUpToRounding(t *testing.T) {
 	a, b := 0.7, 0.1 // variables: a constant 0.7 + 0.1 would be exact
 	d.end(0, a+b)
 	d.end(1, 0.8)
-	d.finish()
+	d.finish(d.to)
 	for i := range 2 {
 		exact(t, fmt.Sprintf("station %d sole", i), d.sole[i], 0)
 		exact(t, fmt.Sprintf("station %d shifting", i), d.shifted[i], 0.7)

@@ -162,14 +162,31 @@ type Sink struct {
 }
 
 // Run fixes how an experiment is run: each replication simulates the model
-// from time 0 to Horizon (Warmup included) with its own random streams.
+// from time 0 to Horizon (Warmup included) with its own random streams, or
+// until its work is done (Until), Horizon then being the longest it may
+// take.
 type Run struct {
 	Horizon      float64 // in the model's time unit, warm-up included
 	Warmup       float64 // statistics are reset at this time
 	Replications int
 	Seed         uint64
 	Confidence   float64 // level of the confidence intervals, e.g. 0.95
+	Until        Until
 }
+
+// Until ends each replication when its work is done instead of at the
+// horizon: at the event at which the Parts-th part counted after the
+// warm-up reaches a sink, or at which the last order of the order books is
+// complete (Orders). Its statistics window is from the end of the warm-up
+// to that instant, whose length is the replication's makespan. The zero
+// Until runs to the horizon.
+type Until struct {
+	Parts  int64
+	Orders bool
+}
+
+// Set says whether the run ends when its work is done.
+func (u Until) Set() bool { return u.Parts > 0 || u.Orders }
 
 // routeTolerance is how far the probabilities of a split may be from 1.
 const routeTolerance = 1e-9
@@ -190,6 +207,9 @@ func (r Run) Validate() error {
 	}
 	if !(r.Confidence > 0 && r.Confidence < 1) {
 		errs = append(errs, fmt.Errorf("run: confidence must be between 0 and 1, got %v", r.Confidence))
+	}
+	if r.Until.Parts < 0 {
+		errs = append(errs, fmt.Errorf("run: until parts must be >= 1, got %d", r.Until.Parts))
 	}
 	return errors.Join(errs...)
 }

@@ -75,12 +75,14 @@ func (b *orderBook) release(*simgo.Event) {
 }
 
 // partLeft records that one of the order's parts left the plant, good or
-// scrap; the order is complete when the last one has.
-func (o *orderRun) partLeft(now float64) {
+// scrap, and says whether the order is now complete: the last one has.
+func (o *orderRun) partLeft(now float64) bool {
 	o.left--
 	if o.left == 0 {
 		o.completion = now
+		return true
 	}
+	return false
 }
 
 // OrderResult is one order's outcome in one replication; NaN times for an

@@ -51,6 +51,10 @@ type Replication struct {
 	// WIPSeries is the time-average WIP in each of SeriesBuckets equal
 	// intervals of [0, Horizon], warm-up included, for warm-up analysis.
 	WIPSeries []float64
+	// End is the instant the replication ended: the horizon, or with
+	// Run.Until the event that completed its work. The window is [Warmup,
+	// End]; with Until its length is the Makespan (NaN without Until).
+	End, Makespan float64
 
 	// Conservation over the whole run (warm-up included):
 	// Entered = Exited + Joined + InPlant; Exited counts scrap too
@@ -156,6 +160,13 @@ type plant struct {
 
 	model           *Model
 	enteredAtWarmup int64 // entered at the end of the warm-up
+
+	// end is the instant the statistics close: the horizon, or when the
+	// work of a Run.Until is done (workDone); see until.go.
+	end        float64
+	workDone   bool
+	untilParts int64 // parts that end the run, counted after the warm-up; 0 while not counting
+	openOrders int   // orders not complete, for Until.Orders
 }
 
 // RunReplication compiles m and simulates its replication index under r;
@@ -198,6 +209,9 @@ func (p *Plan) Trace(ctx context.Context, r Run, index int, tr Tracer) (res *Rep
 	if err := p.checkOverload(r); err != nil {
 		return nil, err
 	}
+	if err := p.checkUntil(r); err != nil {
+		return nil, err
+	}
 	pl := build(p, r, index)
 	pl.tracer = tr
 	defer pl.sim.Shutdown()
@@ -208,6 +222,9 @@ func (p *Plan) Trace(ctx context.Context, r Run, index int, tr Tracer) (res *Rep
 	}()
 	if err := pl.simulate(ctx); err != nil {
 		return nil, err
+	}
+	if pl.run.Until.Set() && !pl.workDone {
+		return nil, pl.notDone(index)
 	}
 	return pl.results(index), nil
 }
@@ -249,6 +266,7 @@ func build(pln *Plan, r Run, index int) *plant {
 	for i := range m.Sources {
 		pl.sources = append(pl.sources, buildSource(pl, pln, i, stream))
 	}
+	pl.startUntil()
 	return pl
 }
 
@@ -456,6 +474,7 @@ func (pl *plant) reset(now float64) {
 	}
 	pl.wip.Reset(now)
 	pl.enteredAtWarmup = pl.entered
+	pl.countUntil()
 	pl.cycle.Reset()
 	pl.ctSketch.Reset()
 	pl.sojourn.Reset()
@@ -467,12 +486,16 @@ func (pl *plant) reset(now float64) {
 	}
 }
 
-// results closes every statistic at the horizon.
+// results closes every statistic at the end: the horizon, or the instant
+// the work of an Until run was done.
 func (pl *plant) results(index int) *Replication {
-	end := pl.run.Horizon
+	end := pl.end
 	window := end - pl.run.Warmup
 	res := &Replication{Index: index, WIP: pl.wip.Mean(end), CycleTime: pl.cycle.Mean(),
-		Completed: pl.cycle.N(), Entered: pl.entered, Exited: pl.exited}
+		Completed: pl.cycle.N(), Entered: pl.entered, Exited: pl.exited, End: end, Makespan: math.NaN()}
+	if pl.workDone {
+		res.Makespan = window
+	}
 	res.Throughput = float64(res.Completed) / window
 	res.ThroughputScheduled = res.Throughput
 	if c := pl.scheduled; c != nil {
@@ -486,7 +509,7 @@ func (pl *plant) results(index int) *Replication {
 			m.set(m.state, end)
 		}
 	}
-	pl.bottleneck.finish()
+	pl.bottleneck.finish(end)
 	res.InPlant = pl.inTransit
 	for _, st := range pl.stations {
 		res.Stations = append(res.Stations, st.result(end, window))

@@ -29,6 +29,9 @@ func (k *sink) absorb(p *part, now float64) {
 	if k.store != nil {
 		k.store.put(now)
 	}
+	if pl.untilParts > 0 && pl.cycle.N() >= pl.untilParts {
+		pl.done(now)
+	}
 }
 
 // depart takes p out of the plant at now, good or scrap: the WIP falls, and
@@ -37,8 +40,8 @@ func (pl *plant) depart(p *part, now float64) {
 	pl.wip.Add(now, -1)
 	pl.wipSeries.Set(now, pl.wip.Value())
 	pl.sojourn.Add(now - p.entered)
-	if p.order != nil {
-		p.order.partLeft(now)
+	if p.order != nil && p.order.partLeft(now) {
+		pl.orderComplete(now)
 	}
 	if pr := p.prod; pr != nil {
 		pr.wip.Add(now, -1)

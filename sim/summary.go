@@ -28,16 +28,19 @@ type Summary struct {
 	WIP            stats.Estimate
 	CycleTime      stats.Estimate
 	CycleQuantiles []QuantileEstimate
-	Sources        []SourceSummary
-	Stations       []StationSummary
-	Sinks          []SinkSummary
-	Crews          []CrewSummary
-	Products       []ProductSummary
-	Orders         *OrdersSummary // nil without order books
-	Costs          *CostSummary   // nil for a plant without costs
-	Materials      []MaterialSummary
-	Stores         []StoreSummary
-	Conveyors      []ConveyorSummary
+	// Makespan is the time from the end of the warm-up to the event that
+	// completed a Run.Until's work; N = 0 for a run to the horizon.
+	Makespan  stats.Estimate
+	Sources   []SourceSummary
+	Stations  []StationSummary
+	Sinks     []SinkSummary
+	Crews     []CrewSummary
+	Products  []ProductSummary
+	Orders    *OrdersSummary // nil without order books
+	Costs     *CostSummary   // nil for a plant without costs
+	Materials []MaterialSummary
+	Stores    []StoreSummary
+	Conveyors []ConveyorSummary
 	// PrecisionTarget is the relative half-width of throughput asked for by
 	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
 	// within the cap on replications.
@@ -161,10 +164,12 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 		s.Sources = append(s.Sources, SourceSummary{Name: so.Name, Kind: so.Kind,
 			Blocked: col(func(x *Replication) float64 { return x.SourcesBlocked[k] })})
 	}
-	window := r.Horizon - r.Warmup
+	if r.Until.Set() {
+		s.Makespan = col(func(x *Replication) float64 { return x.Makespan })
+	}
 	for k, sk := range m.Sinks {
 		s.Sinks = append(s.Sinks, SinkSummary{Name: sk.Name,
-			Throughput: col(func(x *Replication) float64 { return float64(x.Sinks[k]) / window })})
+			Throughput: col(func(x *Replication) float64 { return float64(x.Sinks[k]) / x.Window(r) })})
 	}
 	for i, st := range m.Stations {
 		ss := StationSummary{Name: st.Name, Machines: st.Machines,
@@ -190,8 +195,11 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 		ss.Reworked = col(func(x *Replication) float64 { return float64(x.Stations[i].Reworked) })
 		s.Stations = append(s.Stations, ss)
 	}
-	s.SuggestedWarmup = SuggestWarmup(reps, r.Horizon)
-	s.WarmupBias = WarmupBias(reps, r.Warmup, s.SuggestedWarmup, r.Horizon, c)
+	s.SuggestedWarmup = -1
+	if !r.Until.Set() { // the series of an Until run stop at its end
+		s.SuggestedWarmup = SuggestWarmup(reps, r.Horizon)
+		s.WarmupBias = WarmupBias(reps, r.Warmup, s.SuggestedWarmup, r.Horizon, c)
+	}
 	for k, pr := range m.Products {
 		ps := ProductSummary{Name: pr.Name,
 			Throughput: col(func(x *Replication) float64 { return x.Products[k].Throughput }),
@@ -373,4 +381,14 @@ func maxLateness(rs []OrderResult) float64 {
 		}
 	}
 	return mx
+}
+
+// Window is the length of the replication's statistics window under r:
+// from the end of the warm-up to its end (the horizon, or with Until the
+// makespan).
+func (x *Replication) Window(r Run) float64 {
+	if x.End > 0 {
+		return x.End - r.Warmup
+	}
+	return r.Horizon - r.Warmup // a replication made without End
 }

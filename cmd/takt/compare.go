@@ -38,7 +38,7 @@ difference is significant (*) when its interval excludes 0.`,
 	}
 	opts.register(cmd)
 	opts.addXLSXFlag(cmd)
-	cmd.Flags().StringVar(&opts.objective, "objective", "throughput", "KPI to rank by: throughput, wip, cycle_time, cycle_time_p90, …")
+	cmd.Flags().StringVar(&opts.objective, "objective", "throughput", "KPI to rank by: throughput, wip, cycle_time, cycle_time_p90, makespan, … (default makespan for a run until done)")
 	return cmd
 }
 
@@ -64,6 +64,9 @@ func runCompare(cmd *cobra.Command, file string, opts *compareOptions, stdout, s
 		if err := opts.apply(cmd, sc.TimeUnit, &alts[i].Run); err != nil {
 			return err
 		}
+	}
+	if sc.Run.Until.Set() && !cmd.Flags().Changed("objective") {
+		kpi, _ = experiment.KPIByName("makespan")
 	}
 	c, err := compareAlternatives(cmd, &opts.expFlags, alts, stderr)
 	if stop, err := opts.settle(sc.Explain(err)); stop || err != nil {

@@ -45,6 +45,9 @@ func runWarmup(cmd *cobra.Command, file string, opts *expFlags, stdout, stderr i
 	if err := opts.apply(cmd, sc.TimeUnit, &sc.Run); err != nil {
 		return err
 	}
+	if d := output.UntilText(sc.Run); d != "" {
+		return usagef("%s runs until %s (a finite job, no steady state): a warm-up analysis needs a run to the horizon; remove [run] until", sc.File, d)
+	}
 	ctx, opt, bar := opts.start(cmd, stderr, sc.Run.Replications)
 	s, err := experiment.Run(ctx, sc.Model, sc.Run, opt)
 	bar.Stop()

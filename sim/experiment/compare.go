@@ -28,6 +28,8 @@ func KPIs() []KPI {
 			func(r *sim.Replication) float64 { return r.CycleQuantiles[i] }})
 	}
 	k = append(k, KPI{"throughput_scheduled", true, func(r *sim.Replication) float64 { return r.ThroughputScheduled }})
+	// A run until done (NaN otherwise).
+	k = append(k, KPI{"makespan", false, func(r *sim.Replication) float64 { return r.Makespan }})
 	// Order books (NaN without orders).
 	k = append(k,
 		KPI{"on_time", true, (*sim.Replication).OnTime},
