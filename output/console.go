@@ -93,6 +93,10 @@ func Console(w io.Writer, s *sim.Summary) error {
 		b.WriteString("\nMaterials\n")
 		b.WriteString(table(materialRows(s), "  "))
 	}
+	if len(s.Conveyors) > 0 {
+		b.WriteString("\nConveyors\n")
+		b.WriteString(table(conveyorRows(s), "  "))
+	}
 	b.WriteString(costRows(s))
 	if len(s.Products) > 0 {
 		rows := [][]string{{"product", "throughput (/" + u + ")", "WIP", "cycle time (" + u + ")", "p90 (" + u + ")"}}

@@ -72,6 +72,8 @@ type SummaryJSON struct {
 	SuggestedWarmup Number   `json:"suggested_warmup"`
 	Bottlenecks     []string `json:"bottlenecks"`
 	Verdict         string   `json:"verdict"`
+	// Conveyors are the conveyors (left out without).
+	Conveyors []ConveyorJSON `json:"conveyors,omitempty"`
 }
 
 // PrecisionJSON says which relative half-width of throughput was asked for
@@ -243,6 +245,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 	out.Costs = costsJSON(s.Costs)
 	out.Materials = materialsJSON(s)
 	out.Stores = storesJSON(s)
+	out.Conveyors = conveyorsJSON(s)
 	for _, p := range s.Products {
 		pj := ProductJSON{Name: p.Name, Throughput: estJSON(p.Throughput), WIP: estJSON(p.WIP),
 			CycleTime: estJSON(p.CycleTime), CycleTimeQuantiles: map[string]EstimateJSON{}}

@@ -35,6 +35,9 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 	if len(s.Materials) > 0 {
 		secs = append(secs, Section{Heading: "Materials", Text: materialsText, Table: materialRows(s)})
 	}
+	if len(s.Conveyors) > 0 {
+		secs = append(secs, Section{Heading: "Conveyors", Text: conveyorsText, Table: conveyorRows(s)})
+	}
 	if rec != nil && len(s.Stations) > 0 {
 		secs = append(secs, valueStreamSection(s, rec))
 	}

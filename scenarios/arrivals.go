@@ -54,11 +54,17 @@ func decodeArrivals(t *table, unit string) *sim.Arrivals {
 
 // arrivalRate reads rate: a number of parts per time unit, or "N/UNIT".
 func arrivalRate(b *table, unit string) (float64, bool) {
-	v, has := b.m["rate"]
-	if !has {
+	if !b.has("rate") {
 		b.missing("rate", `rate is missing: parts per time unit, or e.g. rate = "30/h"`)
 		return 0, false
 	}
+	return b.perTime("rate", unit, "parts", `"30/h"`)
+}
+
+// perTime reads key: a number of what per time unit, or "N/UNIT" (N per
+// UNIT, e.g. example), >= 0 and finite.
+func (b *table) perTime(key, unit, what, example string) (float64, bool) {
+	v := b.m[key]
 	var r float64
 	switch x := v.(type) {
 	case int64:
@@ -69,21 +75,21 @@ func arrivalRate(b *table, unit string) (float64, bool) {
 		n, per, ok := strings.Cut(x, "/")
 		f, err := strconv.ParseFloat(strings.TrimSpace(n), 64)
 		if !ok || err != nil {
-			b.bad("rate", "rate: %q: want parts per time unit or \"N/UNIT\", e.g. \"30/h\"", x)
+			b.bad(key, "%s: %q: want %s per time unit or \"N/UNIT\", e.g. %s", key, x, what, example)
 			return 0, false
 		}
 		one, err := ParseDuration("1"+strings.TrimSpace(per), unit)
 		if err != nil {
-			b.bad("rate", "rate: %q: %v", x, err)
+			b.bad(key, "%s: %q: %v", key, x, err)
 			return 0, false
 		}
 		r = f / one
 	default:
-		b.typeError("rate", `a number or "N/UNIT"`, v)
+		b.typeError(key, `a number or "N/UNIT"`, v)
 		return 0, false
 	}
 	if !(r >= 0) || math.IsInf(r, 0) {
-		b.bad("rate", "rate must be >= 0 and finite, got %v", v)
+		b.bad(key, "%s must be >= 0 and finite, got %v", key, v)
 		return 0, false
 	}
 	return r, true

@@ -42,7 +42,8 @@ type plant struct {
 	routes    [][]route // per station
 	// named[i] says whether stations[i] is the station its name refers to:
 	// false for a station without a name or with a duplicate name.
-	named []bool
+	named     []bool
+	conveyors []*table
 }
 
 // decodeModel reads the sources, stations and sinks and checks how they fit
@@ -58,6 +59,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 	pl.products, ok[5] = root.array("product")
 	pl.orders, ok[6] = root.array("order")
 	pl.materials, _ = root.array("material")
+	pl.conveyors, _ = root.array("conveyor")
 	cd := &costDecoder{hours: hoursPer(unit)}
 	inline := inlineOrderSources(pl.orders)
 	nodes := pl.names()
@@ -134,6 +136,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 			pl.checkReach()
 		}
 	}
+	pl.decodeConveyors(unit, nodes, ok == [7]bool{true, true, true, true, true, true, true})
 	return pl.model
 }
 

@@ -75,6 +75,7 @@ func ExampleExamples() {
 	// bottleneck-shift
 	// breakdowns
 	// buffer-allocation
+	// conveyor
 	// cost-study
 	// demo
 	// job-shop

@@ -43,6 +43,7 @@ func (pl *plant) names() map[string]node {
 	add("shift", pl.shifts)
 	add("product", pl.products)
 	add("material", pl.materials)
+	add("conveyor", pl.conveyors)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].node.line < all[j].node.line })
 	nodes := map[string]node{}
 	pl.named = make([]bool, len(pl.stations))
@@ -103,7 +104,7 @@ func (pl *plant) resolveRoute(t *table, r *route, nodes map[string]node) int {
 		return bad("to %q names no station or sink%s", r.to, pl.hint(r.to, "station", "sink"))
 	case !ok:
 		return bad("to %q names no %s%s", r.to, r.kind, pl.hint(r.to, r.kind))
-	case n.kind == "source" || n.kind == "crew" || n.kind == "shift" || n.kind == "product":
+	case n.kind != "station" && n.kind != "sink":
 		return bad("to %q is a %s; parts can only go to a station or a sink", r.to, n.kind)
 	case r.kind != "" && n.kind != r.kind:
 		return bad("to %q is a %s, not a %s (write %s = %q)", r.to, n.kind, r.kind, n.kind, r.to)

@@ -88,6 +88,7 @@ func schemaTables() []schemaTable {
 			{"variant", "An alternative for `takt compare`: the scenario with some keys set.", arrayOf(ref("variant"))},
 			{"costs", "Plant-wide money: material, price, scrap, WIP holding, lateness, overtime factor; any cost key makes the plant costed.", ref("costs")},
 			{"material", "A raw material in stock, consumed by stations and replenished from a supplier.", arrayOf(ref("material"))},
+			{"conveyor", "A belt that carries every part going from one station to the next station or sink.", arrayOf(ref("conveyor"))},
 			{"layout", "Hand placement in the report's drawing of the plant: element name → { row, column } (1 = top, leftmost; either may be left out).",
 				mapOf(map[string]any{"type": "object", "additionalProperties": false, "properties": map[string]any{
 					"row":    map[string]any{"type": "integer", "minimum": 1, "maximum": 1000, "description": "Row within the column, 1 at the top."},
@@ -105,6 +106,16 @@ func schemaTables() []schemaTable {
 			{"holding", "Cost per unit on hand per hour.", sMoney},
 			{"order_cost", "Cost per order placed.", sMoney},
 		}, []string{"name", "lead_time"}},
+		{"conveyor", "A conveyor on the way from station from to node to: a part enters at the head when fewer than ⌊length / spacing⌋ parts ride and the one before has moved spacing away; a full belt blocks the machine at its head.", []schemaKey{
+			{"name", "Unique across all elements (required).", sName},
+			{"from", "The station whose finished parts it takes (required).", sName},
+			{"to", "The station or sink at its end, one that a route of from goes to (required).", sName},
+			{"length", "Length, in any length unit (required).", map[string]any{"type": "number", "exclusiveMinimum": 0}},
+			{"speed", `Length units per time unit, or "N/UNIT" such as "0.5/s" (required).`,
+				map[string]any{"type": []string{"number", "string"}, "exclusiveMinimum": 0}},
+			{"spacing", "Belt each part takes, at most length; capacity = ⌊length / spacing⌋ (required).", map[string]any{"type": "number", "exclusiveMinimum": 0}},
+			{"accumulating", "true (default): parts queue at the end while the next station has no room; false: the whole belt stops.", sBool},
+		}, []string{"name", "from", "to", "length", "speed", "spacing"}},
 		{"costs", "Plant-wide money, in the scenario's money (takt knows no currency).", []schemaKey{
 			{"material", "Cost per part released, for parts of no product (or one without material_cost).", sMoney},
 			{"price", "Revenue per good part reaching a sink, likewise.", sMoney},
