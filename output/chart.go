@@ -31,19 +31,21 @@ const (
 // StateColors is the colour of every machine state, by name, used by every
 // chart: busy green, starved amber, blocked blue, down red, waiting_crew
 // purple, maintenance brown, and, for states still to come, setup cyan,
-// waiting_operator pink, off_shift grey, starved_material orange. The colours follow the Tableau 10
+// waiting_operator pink, off_shift grey, starved_material orange,
+// waiting_transport olive. The colours follow the Tableau 10
 // palette, whose members stay apart for most colour-blind readers.
 var StateColors = map[string]color.RGBA{
-	"busy":             {0x2c, 0xa0, 0x2c, 0xff},
-	"starved":          {0xf2, 0xb7, 0x01, 0xff},
-	"blocked":          {0x1f, 0x77, 0xb4, 0xff},
-	"down":             {0xd6, 0x27, 0x28, 0xff},
-	"waiting_crew":     {0x94, 0x67, 0xbd, 0xff},
-	"maintenance":      {0x8c, 0x56, 0x4b, 0xff},
-	"setup":            {0x17, 0xbe, 0xcf, 0xff},
-	"waiting_operator": {0xe3, 0x77, 0xc2, 0xff},
-	"off_shift":        {0xa6, 0xa6, 0xa6, 0xff},
-	"starved_material": {0xff, 0x7f, 0x0e, 0xff},
+	"busy":              {0x2c, 0xa0, 0x2c, 0xff},
+	"starved":           {0xf2, 0xb7, 0x01, 0xff},
+	"blocked":           {0x1f, 0x77, 0xb4, 0xff},
+	"down":              {0xd6, 0x27, 0x28, 0xff},
+	"waiting_crew":      {0x94, 0x67, 0xbd, 0xff},
+	"maintenance":       {0x8c, 0x56, 0x4b, 0xff},
+	"setup":             {0x17, 0xbe, 0xcf, 0xff},
+	"waiting_operator":  {0xe3, 0x77, 0xc2, 0xff},
+	"off_shift":         {0xa6, 0xa6, 0xa6, 0xff},
+	"starved_material":  {0xff, 0x7f, 0x0e, 0xff},
+	"waiting_transport": {0xbc, 0xbd, 0x22, 0xff},
 }
 
 // otherStateColor is the colour of a state StateColors does not know.

@@ -15,6 +15,8 @@ type route struct {
 	badP    bool   // p is missing or invalid (already reported)
 	p       float64
 	move    sim.Dist // nil for none
+	by      string   // the transporter carrying it; "" for none
+	byLine  int      // the line of its by
 	line    int
 	target  int // set by resolve: a station index, toSink or toUnknown
 }
@@ -44,6 +46,10 @@ type plant struct {
 	// false for a station without a name or with a duplicate name.
 	named     []bool
 	conveyors []*table
+	// transporters are the [[transporter]] tables; unmapped names those
+	// whose distance table or home has a problem.
+	transporters []*table
+	unmapped     []string
 }
 
 // decodeModel reads the sources, stations and sinks and checks how they fit
@@ -60,6 +66,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 	pl.orders, ok[6] = root.array("order")
 	pl.materials, _ = root.array("material")
 	pl.conveyors, _ = root.array("conveyor")
+	pl.transporters, _ = root.array("transporter")
 	cd := &costDecoder{hours: hoursPer(unit)}
 	inline := inlineOrderSources(pl.orders)
 	nodes := pl.names()
@@ -102,6 +109,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 			pl.decodeRope(t, &pl.model.Sources[i], unit)
 		}
 	}
+	pl.model.Transporters = pl.decodeTransporters(unit, nodes)
 	decodeCosts(root, pl, cd)
 	for _, t := range pl.sinks {
 		t.known("name", "base_stock", "demand", "lost_sales")
@@ -135,6 +143,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 		if pl.resolveProducts(nodes) {
 			pl.checkReach()
 		}
+		pl.resolveTransport()
 	}
 	pl.decodeConveyors(unit, nodes, ok == [7]bool{true, true, true, true, true, true, true})
 	return pl.model
@@ -202,7 +211,7 @@ func decodeSource(t *table, unit string, inlineOrders bool) sim.Source {
 
 // decodeStation reads one [[station]] and its routes as written.
 func decodeStation(t *table, unit string, hasProducts bool) (sim.Station, []route) {
-	t.known("name", "machines", "process", "buffer", "to", "move", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework", "batch", "assemble", "output", "cost", "consumes")
+	t.known("name", "machines", "process", "buffer", "to", "move", "failures", "pm", "shift", "at_shift_end", "operators", "load", "setup", "dispatch", "yield", "rework", "batch", "assemble", "output", "cost", "consumes", "by")
 	st := sim.Station{Machines: 1, Buffer: sim.Unlimited}
 	st.Name, _ = t.m["name"].(string) // checked by names
 	if n, ok := t.integer("machines"); ok {
@@ -225,11 +234,9 @@ func decodeStation(t *table, unit string, hasProducts bool) (sim.Station, []rout
 	}
 	routes := decodeRoutes(t, unit, hasProducts)
 	move, _ := t.dist("move", unit)
-	for _, r := range routes {
-		if r.move == nil {
-			r.move = move
-		}
-		st.Routes = append(st.Routes, sim.Route{To: r.to, P: r.p, Move: r.move})
+	by, _ := t.str("by")
+	for _, r := range routeBy(t, routes, move, by) {
+		st.Routes = append(st.Routes, sim.Route{To: r.to, P: r.p, Move: r.move, By: r.by})
 	}
 	return st, routes
 }
@@ -285,9 +292,10 @@ func decodeSplit(t *table, items []any, unit string) []route {
 // decodeBranch reads one { station|sink = "x", p = … }; ok reports whether
 // its probability is valid.
 func decodeBranch(b *table, unit string) (route, bool) {
-	b.known("station", "sink", "p", "move")
+	b.known("station", "sink", "p", "move", "by")
 	r := route{line: b.at, invalid: true}
 	r.move, _ = b.dist("move", unit)
+	r.by, _ = b.str("by")
 	st, isSt := b.str("station")
 	sk, isSk := b.str("sink")
 	switch {

@@ -69,6 +69,7 @@ func ExampleExamples() {
 	sc, _ := scenarios.LoadExample("penny-fab")
 	fmt.Println(sc.Name, sc.TimeUnit, sc.Run.Horizon, len(sc.Model.Stations))
 	// Output:
+	// agv
 	// assembly
 	// batching
 	// bottleneck-rules

@@ -44,6 +44,7 @@ func (pl *plant) names() map[string]node {
 	add("product", pl.products)
 	add("material", pl.materials)
 	add("conveyor", pl.conveyors)
+	add("transporter", pl.transporters)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].node.line < all[j].node.line })
 	nodes := map[string]node{}
 	pl.named = make([]bool, len(pl.stations))

@@ -94,7 +94,24 @@ func schemaTables() []schemaTable {
 					"row":    map[string]any{"type": "integer", "minimum": 1, "maximum": 1000, "description": "Row within the column, 1 at the top."},
 					"column": map[string]any{"type": "integer", "minimum": 1, "maximum": 1000, "description": "Column, 1 at the left, counted before long lines wrap."},
 				}})},
+			{"transporter", "A fleet of vehicles (forklifts, AGVs, tuggers) that carries parts on the routes naming it with by.", arrayOf(ref("transporter"))},
 		}, []string{"name", "run"}},
+		{"transporter", "A fleet of identical vehicles: a part on a route by it waits on its machine (waiting_transport) until a vehicle drives there empty, loads it, drives loaded and unloads it.", []schemaKey{
+			{"name", "Unique across all elements (required).", sName},
+			{"count", "Vehicles; default 1.", intMin(1)},
+			{"speed", `Distance units per time unit, or "N/UNIT" such as "1.5/s" (required).`, map[string]any{"anyOf": []any{map[string]any{"type": "number", "exclusiveMinimum": 0}, sString}}},
+			{"load", "Time to load one part: a duration or distribution; default 0.", sDist},
+			{"unload", "Time to unload one part; default 0.", sDist},
+			{"capacity", "Parts per trip; default 1. At the pickup the vehicle also takes parts waiting there for the same destination, oldest first.", intMin(1)},
+			{"dispatch", "Which request a free vehicle serves next: fifo (default, oldest first) or nearest (nearest pickup first).", map[string]any{"enum": slices.Clone(transportDispatch)}},
+			{"home", "Where the vehicles park at time 0: a station, a sink or a place of the distance table such as a depot (required).", sName},
+			{"distance", "The ways between places: their lengths, one way for both unless the other way is given too; vehicles take the shortest path (required).", arrayOf(ref("transporter.distance"))},
+		}, []string{"name", "speed", "home", "distance"}},
+		{"transporter.distance", "The length of the way between two places.", []schemaKey{
+			{"from", "A station, a sink or the transporter's home.", sName},
+			{"to", "A station, a sink or the transporter's home.", sName},
+			{"length", "In the distance units of speed, >= 0.", map[string]any{"type": "number", "minimum": 0}},
+		}, []string{"from", "to", "length"}},
 		{"material", "A raw material: give reorder_point and quantity (s, Q), reorder_point and order_up_to (s, S), or review and order_up_to (R, S).", []schemaKey{
 			{"name", "Unique across all elements (required).", sName},
 			{"initial", "Units on hand at time 0; default 0.", intMin(0)},
@@ -187,6 +204,7 @@ func schemaTables() []schemaTable {
 			{"output", "The product of the assembled part, which takes up that product's route from this station.", sName},
 			{"cost", "What each machine costs: running, idle, down per machine-hour, fixed per machine per week, setup per setup.", ref("station.cost")},
 			{"consumes", "Raw materials a machine takes per part when it starts it: material → units.", mapOf(intMin(1))},
+			{"by", "The transporter that carries finished parts to the next station or sink; with a split, for every branch without a move or by of its own. Not with move.", sName},
 		}, []string{"name", "process"}},
 		{"station.cost", "What each machine of the station costs.", []schemaKey{
 			{"running", "Per machine-hour busy or in setup.", sMoney},
@@ -200,6 +218,7 @@ func schemaTables() []schemaTable {
 			{"sink", "The sink of this branch.", sName},
 			{"p", "Probability of this branch.", map[string]any{"type": "number", "minimum": 0, "maximum": 1}},
 			{"move", "Time a part takes to reach this branch's station or sink.", sDist},
+			{"by", "The transporter that carries parts on this branch (not with move).", sName},
 		}, []string{"p"}},
 		{"station.failures", "A failure mode of each machine.", []schemaKey{
 			{"name", "Name of the mode (default failure1, failure2, …); unique per station.", sName},

@@ -34,6 +34,10 @@ type Plan struct {
 	materialIndex      map[string]int
 	// conveyorEnds are each conveyor's station and node at its ends.
 	conveyorEnds [][2]int
+	// transport is each transporter compiled; carry, per station, the
+	// transporter (index) carrying its route to a node; nil without.
+	transport []*transportPlan
+	carry     []map[int]int
 }
 
 // Compile resolves the names of m and checks what a run relies on,
@@ -46,6 +50,7 @@ func Compile(m *Model) (*Plan, error) {
 	c.names()
 	c.sources()
 	c.stations()
+	c.transporters()
 	c.crewShifts()
 	c.operators()
 	c.stationShifts()

@@ -88,7 +88,7 @@ func CostCategories() []CostCategory {
 var stateCost = [NumStates]CostCategory{
 	Busy: CostRunning, InSetup: CostRunning,
 	Starved: CostIdle, Blocked: CostIdle, WaitingOperator: CostIdle, StarvedMaterial: CostIdle,
-	Down: CostDown, WaitingCrew: CostDown, Maintenance: CostDown,
+	WaitingTransport: CostIdle, Down: CostDown, WaitingCrew: CostDown, Maintenance: CostDown,
 	OffShift: -1,
 }
 

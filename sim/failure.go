@@ -327,7 +327,7 @@ func (r *reliability) carryOn(now float64) {
 		m.set(r.prior, now) // the phase ended at the very instant it was interrupted
 		m.phaseDone(now)
 	case m.queued:
-		m.set(Blocked, now)
+		m.set(m.heldState(), now)
 	default:
 		m.send(now) // parts of a batch still to send, or none: look for work
 	}

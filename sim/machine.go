@@ -25,7 +25,10 @@ type machine struct {
 	setupKey string  // the family or product it is set up for
 	setups   int64   // setups begun since the warm-up
 	batch    []*part // the other parts of a process batch; part is the first
-	queued   bool    // blocked: waiting in a station's queue of holders
+	queued   bool    // blocked: waiting in a station's queue of holders, or for a vehicle
+
+	// ride is the request for a vehicle the machine waits for; nil for none.
+	ride *carryRequest
 }
 
 // phase is a step of a machine's work on a part: setup (when the family
@@ -196,6 +199,10 @@ func (m *machine) send(now float64) {
 				continue
 			}
 		}
+		if st.carry != nil && st.carry[to] != nil {
+			m.waitTransport(st.carry[to], to, now)
+			return
+		}
 		switch {
 		case to < 0: // scrapped
 		case to >= len(pl.stations):
@@ -218,6 +225,26 @@ func (m *machine) block(q *fifo[holder], now float64) {
 	if m.rel != nil {
 		m.rel.closeIfDue(now)
 	}
+}
+
+// waitTransport asks transporter t to carry the machine's part to node to;
+// the machine waits for the vehicle, holding the part, as if blocked.
+func (m *machine) waitTransport(t *transportRun, to int, now float64) {
+	m.set(WaitingTransport, now)
+	m.queued = true
+	t.request(m, to, now)
+	if m.rel != nil {
+		m.rel.closeIfDue(now)
+	}
+}
+
+// heldState is the state of a machine holding a finished part it could
+// not send yet: waiting for a vehicle, or blocked.
+func (m *machine) heldState() State {
+	if m.ride != nil {
+		return WaitingTransport
+	}
+	return Blocked
 }
 
 // route decides where the machine's current part goes: -1 for scrap, the
@@ -280,6 +307,9 @@ func (m *machine) pull(now float64) {
 	default:
 		m.set(Starved, now)
 		st.idle.push(m)
+		if st.watch != nil {
+			st.roomFreed()
+		}
 	}
 }
 

@@ -75,6 +75,9 @@ type Model struct {
 	Materials []Material
 	// Conveyors carry the parts of the routes they lie on.
 	Conveyors []Conveyor
+	// Transporters are the vehicle fleets that carry parts on the routes
+	// that name them (Route.By).
+	Transporters []Transporter
 }
 
 // Source releases parts into the plant at one station.
@@ -152,6 +155,10 @@ type Route struct {
 	// walked); nil for none. Moving, the part holds no machine and no
 	// buffer place, and counts in the plant's WIP and its cycle time.
 	Move Dist
+	// By names the Transporter that carries the part there; "" for none.
+	// The finished part waits on its machine (WaitingTransport) until a
+	// vehicle picks it up; it is then in the plant's WIP, in no buffer.
+	By string
 }
 
 // Sink absorbs finished parts.

@@ -77,6 +77,8 @@ type Replication struct {
 	Stores []StoreResult
 	// Conveyors holds the results per conveyor, in model order.
 	Conveyors []ConveyorResult
+	// Transporters holds the results per transporter, in model order.
+	Transporters []TransporterResult
 }
 
 // ProductResult holds one product's results in one replication.
@@ -131,6 +133,7 @@ type plant struct {
 	conveyors []*conveyor
 	products  []*productRun
 	orders    []*orderRun
+	transport []*transportRun
 	free      *part
 	tracer    Tracer
 	nextPart  int64
@@ -152,7 +155,7 @@ type plant struct {
 	cycle     stats.Tally
 	ctSketch  stats.Sketch
 	entered   int64
-	inTransit int64 // parts on a move between stations
+	inTransit int64 // parts on a move between stations or in a vehicle
 	exited    int64 // parts that left the plant, good or scrap
 	joined    int64 // parts consumed into assemblies
 	scrapped  int64
@@ -251,9 +254,13 @@ func build(pln *Plan, r Run, index int) *plant {
 		spec := &m.Materials[i]
 		pl.materials = append(pl.materials, newMaterialRun(pl, spec, spec.LeadTime.Bind(stream(spec.Name, "lead"))))
 	}
+	for k := range m.Transporters {
+		pl.transport = append(pl.transport, newTransportRun(pl, pln, k, stream))
+	}
 	for i := range m.Stations {
 		pl.stations = append(pl.stations, buildStation(pl, pln, i, stream))
 	}
+	watchRoom(pl)
 	for i := range m.Sinks {
 		k := &sink{pl: pl, spec: &m.Sinks[i]}
 		if st := k.spec.Store; st != nil {
@@ -282,6 +289,14 @@ func buildStation(pl *plant, pln *Plan, i int, stream func(string, string) *rand
 		for _, to := range pln.routes[i] { // in route order, one stream per way
 			if d, ok := pln.moves[i][to]; ok && st.moves[to] == nil {
 				st.moves[to] = d.Bind(stream(spec.Name, "move/"+pln.nodeName(to)))
+			}
+		}
+	}
+	if pln.carry != nil && pln.carry[i] != nil {
+		st.carry = map[int]*transportRun{}
+		for _, to := range pln.routes[i] {
+			if k, ok := pln.carry[i][to]; ok {
+				st.carry[to] = pl.transport[k]
 			}
 		}
 	}
@@ -469,6 +484,9 @@ func (pl *plant) reset(now float64) {
 	for _, c := range pl.conveyors {
 		c.reset(now)
 	}
+	for _, t := range pl.transport {
+		t.reset(now)
+	}
 	for _, c := range pl.crews {
 		c.reset(now)
 	}
@@ -553,6 +571,9 @@ func (pl *plant) results(index int) *Replication {
 	}
 	for _, r := range pl.stores {
 		res.Stores = append(res.Stores, r.result(end))
+	}
+	for _, t := range pl.transport {
+		res.Transporters = append(res.Transporters, t.result(end, window))
 	}
 	pl.costs(res, window)
 	return res

@@ -29,19 +29,23 @@ const (
 	// StarvedMaterial: has a part but not the raw material it consumes
 	// (starved, with the cause material).
 	StarvedMaterial
+	// WaitingTransport: holding a finished part until a vehicle of a
+	// transporter picks it up (blocked, with the cause transport).
+	WaitingTransport
 	// NumStates is the number of states.
 	NumStates
 )
 
-var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift", "waiting_operator", "setup", "starved_material"}
+var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift", "waiting_operator", "setup", "starved_material", "waiting_transport"}
 
 // waiting reports whether a machine in state s waits — for work or for room
 // downstream — rather than being active; see the bottleneck detector.
 // A machine off shift is not active either: breaks and nights are not
 // bottleneck time; nor is one starved of material (the supply is the
-// constraint, not the station).
+// constraint, not the station), nor one waiting for a vehicle (blocked:
+// the transport is the constraint).
 func (s State) waiting() bool {
-	return s == Starved || s == Blocked || s == OffShift || s == StarvedMaterial
+	return s == Starved || s == Blocked || s == OffShift || s == StarvedMaterial || s == WaitingTransport
 }
 
 // Unavailable reports whether s is a state in which the machine cannot work:

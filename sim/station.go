@@ -42,6 +42,13 @@ type station struct {
 
 	finished int64 // parts (or batches) finished, for the stuck-clock check
 
+	// carry is the transporter carrying parts to a node; nil when none does.
+	// watch are the transporters delivering here, told when room frees;
+	// promised is the room promised to their vehicles on their way.
+	carry    map[int]*transportRun
+	watch    []*transportRun
+	promised int
+
 	area  [NumStates]float64 // machine-time per state
 	level stats.TimeWeighted // parts in the buffer
 	wait  stats.Tally        // time in the buffer, 0 for parts that did not wait
@@ -101,6 +108,9 @@ func (st *station) dequeue(m *machine, now float64) *part {
 // place was freed there.
 func (st *station) refill(now float64) {
 	if st.blocked.len() == 0 {
+		if st.watch != nil {
+			st.roomFreed()
+		}
 		return
 	}
 	u := st.blocked.pop()

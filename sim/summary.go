@@ -41,6 +41,8 @@ type Summary struct {
 	Materials []MaterialSummary
 	Stores    []StoreSummary
 	Conveyors []ConveyorSummary
+
+	Transporters []TransporterSummary
 	// PrecisionTarget is the relative half-width of throughput asked for by
 	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
 	// within the cap on replications.
@@ -246,6 +248,7 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 			Demands:   at(func(r MaterialResult) float64 { return float64(r.Demands) })})
 	}
 	s.Conveyors = summarizeConveyors(m, col)
+	s.Transporters = summarizeTransporters(m, col)
 	for k, c := range m.Crews {
 		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,
 			Utilization:          col(func(x *Replication) float64 { return x.Crews[k] }),

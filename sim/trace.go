@@ -57,9 +57,15 @@ const (
 	// conveyor when the next station or sink takes it, at its next event.
 	PartConveying
 	PartConveyed
+	// PartPickedUp: a vehicle (element, e.g. "agv#2") took the part from
+	// its machine.
+	PartPickedUp
+	// PartDelivered: the vehicle (element) handed the part to its
+	// destination.
+	PartDelivered
 )
 
-var partEventNames = [...]string{"entered", "queued", "started", "finished", "exited", "scrapped", "moving", "conveying", "conveyed"}
+var partEventNames = [...]string{"entered", "queued", "started", "finished", "exited", "scrapped", "moving", "conveying", "conveyed", "picked_up", "delivered"}
 
 // String is the event's name as written in traces: "entered", "queued", ….
 func (k PartEventKind) String() string { return partEventNames[k] }
