@@ -50,13 +50,13 @@ func Compile(m *Model) (*Plan, error) {
 	c.names()
 	c.sources()
 	c.stations()
-	c.transporters()
 	c.crewShifts()
 	c.operators()
 	c.stationShifts()
 	c.p.compileProducts(c.node, c.seen, c.bad)
 	c.materials()
 	c.conveyors()
+	c.transporters()
 	if k, loop := ZeroTimeLoop(m); k >= 0 && len(c.errs) == 0 {
 		c.bad("source %q: %s", m.Sources[k].Name, ZeroTimeLoopMessage(m.Sources[k], loop))
 	}

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"slices"
 
 	"github.com/takt-sim/takt/sim/stats"
 )
@@ -208,6 +209,9 @@ func (c *compiler) carry(i int, st Station, r Route, index map[string]int) {
 	}
 	if r.Move != nil {
 		c.bad("station %q: to %q: give move or by, not both", st.Name, r.To)
+	}
+	if slices.Contains(c.p.conveyorEnds, [2]int{i, to}) {
+		c.bad("station %q: to %q: a conveyor runs there; give a conveyor or by, not both", st.Name, r.To)
 	}
 	tp := c.p.transport[k]
 	home := 0 // Home is place 0

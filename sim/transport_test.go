@@ -225,6 +225,9 @@ func TestTransportErrors(t *testing.T) {
 		}},
 		{"move and by", "give move or by", func(m *Model) { m.Stations[0].Routes[0].Move = constD(1) }},
 		{"name", "already used", func(m *Model) { m.Transporters[0].Name = "b" }},
+		{"conveyor", "a conveyor runs there", func(m *Model) {
+			m.Conveyors = []Conveyor{{Name: "belt", From: "a", To: "b", Length: 1, Speed: 1, Spacing: 1}}
+		}},
 	} {
 		m := base()
 		c.edit(m)
