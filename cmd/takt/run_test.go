@@ -71,7 +71,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad horizon flag", bg, []string{"run", good, "--horizon", "-5"}, 2, "--horizon"},
 		{"warmup beyond horizon", bg, []string{"run", good, "--warmup", "300"}, 2, "warmup"},
 		{"zero replications", bg, []string{"run", good, "-r", "0"}, 2, "replications"},
-		{"unknown example", bg, []string{"examples", "nope"}, 2, "available: assembly"},
+		{"unknown example", bg, []string{"examples", "nope"}, 2, "available: agv, assembly"},
 		{"unknown objective", bg, []string{"compare", good, "--objective", "nope"}, 2, "(valid names: throughput, wip,"},
 		{"interrupted", cancelled, []string{"run", good}, 130, "interrupted"},
 	} {
