@@ -97,6 +97,12 @@ func Console(w io.Writer, s *sim.Summary) error {
 		b.WriteString("\nConveyors\n")
 		b.WriteString(table(conveyorRows(s), "  "))
 	}
+	if len(s.Transporters) > 0 {
+		b.WriteString("\nTransporters\n")
+		b.WriteString(table(transporterRows(s), "  "))
+		b.WriteString("  vehicle time\n")
+		b.WriteString(table(vehicleStateRows(s), "  "))
+	}
 	b.WriteString(costRows(s))
 	if len(s.Products) > 0 {
 		rows := [][]string{{"product", "throughput (/" + u + ")", "WIP", "cycle time (" + u + ")", "p90 (" + u + ")"}}

@@ -74,6 +74,8 @@ type SummaryJSON struct {
 	Verdict         string   `json:"verdict"`
 	// Conveyors are the conveyors (left out without).
 	Conveyors []ConveyorJSON `json:"conveyors,omitempty"`
+	// Transporters are the vehicle fleets (left out without).
+	Transporters []TransporterJSON `json:"transporters,omitempty"`
 }
 
 // PrecisionJSON says which relative half-width of throughput was asked for
@@ -246,6 +248,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 	out.Materials = materialsJSON(s)
 	out.Stores = storesJSON(s)
 	out.Conveyors = conveyorsJSON(s)
+	out.Transporters = transportersJSON(s)
 	for _, p := range s.Products {
 		pj := ProductJSON{Name: p.Name, Throughput: estJSON(p.Throughput), WIP: estJSON(p.WIP),
 			CycleTime: estJSON(p.CycleTime), CycleTimeQuantiles: map[string]EstimateJSON{}}

@@ -38,6 +38,9 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 	if len(s.Conveyors) > 0 {
 		secs = append(secs, Section{Heading: "Conveyors", Text: conveyorsText, Table: conveyorRows(s)})
 	}
+	if len(s.Transporters) > 0 {
+		secs = append(secs, Section{Heading: "Transporters", Text: transportersText, Table: transporterTable(s)})
+	}
 	if rec != nil && len(s.Stations) > 0 {
 		secs = append(secs, valueStreamSection(s, rec))
 	}

@@ -201,7 +201,7 @@ func metricUnit(metric, u string) string {
 	switch {
 	case metric == "throughput" || metric == "throughput_scheduled":
 		return "parts/" + u
-	case metric == "wip" || metric == "queue":
+	case metric == "wip" || metric == "queue" || metric == "requests_waiting":
 		return "parts"
 	case metric == "cost_per_part":
 		return "money/part"
@@ -212,10 +212,10 @@ func metricUnit(metric, u string) string {
 	case metric == "mean_stock" || metric == "backorders":
 		return "units"
 	case metric == "setups" || metric == "scrapped" || metric == "reworked" || metric == "failures" ||
-		metric == "stock_outs" || metric == "orders" || metric == "lost":
+		metric == "stock_outs" || metric == "orders" || metric == "lost" || metric == "trips" || metric == "parts_carried":
 		return "per replication"
 	case strings.HasPrefix(metric, "cycle_time") || metric == "wait" || metric == "mtbf" || metric == "mttr" ||
-		metric == "labour_per_part" || metric == "makespan" || metric == "customer_wait" || strings.HasPrefix(metric, "mean_") || metric == "max_lateness":
+		metric == "labour_per_part" || metric == "makespan" || metric == "customer_wait" || metric == "response" || strings.HasPrefix(metric, "mean_") || metric == "max_lateness":
 		return u
 	}
 	return "fraction"
