@@ -205,6 +205,25 @@ func TestConveyorOnSplit(t *testing.T) {
 	checkLittle(t, s)
 }
 
+// TestConveyorPitch checks the head's spacing rule exactly: a saturated
+// machine of 0 per part puts a part on the belt each time the head clears,
+// one every pitch = spacing / speed = 1 / 2 (so no zero-time loop: the
+// belt paces it). Length 4 at speed 2 rides 2, so the belt holds
+// 2 · 2 = 4 parts (Little), its whole capacity.
+func TestConveyorPitch(t *testing.T) {
+	m := &Model{Name: "pitch", Sources: []Source{{Name: "raw", To: "a", Kind: Saturated}},
+		Stations:  []Station{stationU("a", 1, constD(0), "out")},
+		Sinks:     []Sink{{Name: "out"}},
+		Conveyors: []Conveyor{belt("belt", "a", "out", 4, 2, 1, false)}}
+	s := runExp(t, m, testRun(100, 10, 2))
+	exact(t, "throughput", s.Throughput.Mean, 2)
+	exact(t, "belt parts", s.Conveyors[0].Parts.Mean, 4)
+	exact(t, "belt utilisation", s.Conveyors[0].Utilization.Mean, 1)
+	exact(t, "belt transit", s.Conveyors[0].Transit.Mean, 2)
+	exact(t, "a blocked", s.Stations[0].States[Blocked].Mean, 1)
+	checkLittle(t, s)
+}
+
 // TestConveyorCompileErrors checks the model checks of conveyors.
 func TestConveyorCompileErrors(t *testing.T) {
 	base := func(c Conveyor) *Model {

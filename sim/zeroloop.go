@@ -10,8 +10,9 @@ import (
 // source, which replaces every part reaching a sink at once, or a saturated
 // source, which feeds its station again as soon as a machine is free, whose
 // station leads only through stations that always take 0 time (process
-// mean 0, no load) to the sinks. It returns the source's index and the
-// stations of the loop in route order, or -1 and nil.
+// mean 0, no load, no conveyor on a way out) to the sinks. It returns the
+// source's index and the stations of the loop in route order, or -1 and
+// nil.
 //
 // A model with products is not judged (their own process times and routes
 // decide); the run-time check of a stuck clock covers it.
@@ -46,8 +47,12 @@ func zeroTimeStations(m *Model) []bool {
 	zero := make([]bool, n)
 	preds := make([][]int, n)
 	var removed []int
+	conveyed := map[string]bool{} // stations with a conveyor on a way out: a ride takes time
+	for _, c := range m.Conveyors {
+		conveyed[c.From] = true
+	}
 	for i, st := range m.Stations {
-		zero[i] = st.Process != nil && st.Process.Mean() == 0 && (st.Load == nil || st.Load.Mean() == 0)
+		zero[i] = st.Process != nil && st.Process.Mean() == 0 && (st.Load == nil || st.Load.Mean() == 0) && !conveyed[st.Name]
 		for _, r := range st.Routes {
 			if j, ok := index[r.To]; ok && r.P > 0 {
 				preds[j] = append(preds[j], i)
