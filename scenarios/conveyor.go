@@ -1,6 +1,11 @@
 package scenarios
 
-import "github.com/takt-sim/takt/sim"
+import (
+	"slices"
+	"strings"
+
+	"github.com/takt-sim/takt/sim"
+)
 
 // Conveyors: [[conveyor]] tables. A conveyor lies on the way from a
 // station to the next station or sink: every part going that way (by the
@@ -68,27 +73,9 @@ func positive(t *table, key, missing string) float64 {
 // that a route of from reaches without a move time, and that no other
 // conveyor lies on that way.
 func (pl *plant) checkConveyorEnds(t *table, c sim.Conveyor, nodes map[string]node, seen map[[2]string]int) {
-	from, okFrom := nodes[c.From]
-	switch {
-	case c.From == "" && !t.has("from"):
-		t.missing("from", "from is missing: the station whose finished parts the belt takes")
-	case c.From == "":
-	case !okFrom:
-		t.bad("from", "from %q names no station%s", c.From, pl.hint(c.From, "station"))
-	case from.kind != "station":
-		t.bad("from", "from %q is a %s; a conveyor starts at a station", c.From, from.kind)
-	}
-	to, okTo := nodes[c.To]
-	switch {
-	case c.To == "" && !t.has("to"):
-		t.missing("to", "to is missing: the station or sink at the end of the belt")
-	case c.To == "":
-	case !okTo:
-		t.bad("to", "to %q names no station or sink%s", c.To, pl.hint(c.To, "station", "sink"))
-	case to.kind != "station" && to.kind != "sink":
-		t.bad("to", "to %q is a %s; a conveyor ends at a station or a sink", c.To, to.kind)
-	}
-	if !okFrom || from.kind != "station" || !okTo || to.kind != "station" && to.kind != "sink" {
+	from, okFrom := pl.conveyorEnd(t, "from", c.From, nodes, "the station whose finished parts the belt takes", "starts at a station", "station")
+	to, okTo := pl.conveyorEnd(t, "to", c.To, nodes, "the station or sink at the end of the belt", "ends at a station or a sink", "station", "sink")
+	if !okFrom || !okTo {
 		return
 	}
 	way := [2]string{c.From, c.To}
@@ -121,6 +108,25 @@ func (pl *plant) checkConveyorEnds(t *table, c sim.Conveyor, nodes map[string]no
 	case moved:
 		t.bad("", "the way from %q to %q has a move time and this conveyor: give one of them", c.From, c.To)
 	}
+}
+
+// conveyorEnd looks up the element a conveyor's key names, which must be
+// of one of kinds; ok is false (and the problem reported) otherwise. what
+// says what the key is for, rule where a conveyor may start or end.
+func (pl *plant) conveyorEnd(t *table, key, name string, nodes map[string]node, what, rule string, kinds ...string) (node, bool) {
+	n, ok := nodes[name]
+	switch {
+	case name == "" && !t.has(key):
+		t.missing(key, "%s is missing: %s", key, what)
+	case name == "":
+	case !ok:
+		t.bad(key, "%s %q names no %s%s", key, name, strings.Join(kinds, " or "), pl.hint(name, kinds...))
+	case !slices.Contains(kinds, n.kind):
+		t.bad(key, "%s %q is a %s; a conveyor %s", key, name, n.kind, rule)
+	default:
+		return n, true
+	}
+	return n, false
 }
 
 // firstSink is the name of the first sink, "" without one.

@@ -69,6 +69,14 @@ source releases WIP parts at time 0 and one more each time one of its parts
 reaches a sink. A part enters the plant (and its cycle time starts) when a
 station accepts it; parts held at a blocked source are not in the plant.
 
+A Conveyor lies on the way from a station to its next node: parts going
+that way ride it, a part enters its head when it holds fewer than
+⌊Length / Spacing⌋ parts and the part before has moved Spacing away, and a
+machine whose part cannot enter is blocked on the conveyor as on a full
+station. An accumulating conveyor queues parts at its end while the next
+station has no room; one that is not stops as a whole (see Conveyor). A
+plant without conveyors pays one nil check per part sent on.
+
 Finite buffers in a loop (rework routes) can deadlock, as in a real plant
 with blocking; give such loops enough room.
 
@@ -108,7 +116,9 @@ Each replication owns one simgo.Simulation and is run by one goroutine;
 a Plan is read-only, so many replications may share it. Parts
 move in handler style: one simgo timeout per part and station (the end of
 processing); moves between stations, blocking and unblocking are direct calls
-at the same instant, not events. The package does no I/O and has no global
+at the same instant, not events. A conveyor schedules one timeout per part
+(its arrival at the end) and, when its head is not yet clear for a waiting
+machine, one for the moment it clears. The package does no I/O and has no global
 state.
 */
 package sim
