@@ -10,8 +10,8 @@ import (
 )
 
 // TestConveyorOutputs checks that a plant's conveyor appears in the
-// console table, the JSON summary, both CSV files and the report's
-// sections, with the values of the summary; and that a plant without
+// console table, the JSON summary, both CSV files, the report's sections
+// and on its arrow in the plant's drawing, with the values of the summary; and that a plant without
 // conveyors has no "conveyors" key in its JSON.
 func TestConveyorOutputs(t *testing.T) {
 	m := tinyLine(false)
@@ -66,6 +66,13 @@ func TestConveyorOutputs(t *testing.T) {
 	}
 	if !found {
 		t.Error("the report has no Conveyors section with one row")
+	}
+	labelled := false
+	for _, e := range Layout(m, nil).Edges {
+		labelled = labelled || e.Label == "conveyor belt"
+	}
+	if !labelled {
+		t.Error("the plant's drawing does not name the conveyor on its arrow")
 	}
 	js.Reset()
 	if err := JSON(&js, runModel(t, tinyLine(false), 2)); err != nil {

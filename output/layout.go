@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/takt-sim/takt/sim"
 )
@@ -140,12 +141,17 @@ func newFlowGraph(m *sim.Model) *flowGraph {
 	for _, s := range m.Sources {
 		edge(s.Name, s.To, "flow", "")
 	}
+	belts := map[[2]string]string{} // (from, to) → the conveyor on that way
+	for _, c := range m.Conveyors {
+		belts[[2]string{c.From, c.To}] = "conveyor " + c.Name
+	}
 	for _, st := range m.Stations {
 		for _, r := range st.Routes {
+			belt := belts[[2]string{st.Name, r.To}]
 			if len(st.Routes) > 1 {
-				edge(st.Name, r.To, "split", percent(r.P))
+				edge(st.Name, r.To, "split", strings.TrimSpace(percent(r.P)+" "+belt))
 			} else {
-				edge(st.Name, r.To, "flow", "")
+				edge(st.Name, r.To, "flow", belt)
 			}
 		}
 		if q := st.Quality; q != nil && q.ReworkTo != "" && q.Rework > 0 {
