@@ -113,6 +113,9 @@ func (pl *plant) join(p *part, now float64) {
 	if p.order != nil {
 		p.order.partLeft(now)
 	}
+	if p.card != nil {
+		p.card.release(p, now)
+	}
 	pl.recycle(p)
 }
 

@@ -36,8 +36,9 @@ type Plan struct {
 	conveyorEnds [][2]int
 	// transport is each transporter compiled; carry, per station, the
 	// transporter (index) carrying its route to a node; nil without.
-	transport []*transportPlan
-	carry     []map[int]int
+	transport      []*transportPlan
+	carry          []map[int]int
+	kanbanStations [][]int // per kanban loop: its stations, in order
 }
 
 // Compile resolves the names of m and checks what a run relies on,
@@ -57,6 +58,7 @@ func Compile(m *Model) (*Plan, error) {
 	c.materials()
 	c.conveyors()
 	c.transporters()
+	c.kanbans()
 	if k, loop := ZeroTimeLoop(m); k >= 0 && len(c.errs) == 0 {
 		c.bad("source %q: %s", m.Sources[k].Name, ZeroTimeLoopMessage(m.Sources[k], loop))
 	}

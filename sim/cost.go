@@ -32,7 +32,7 @@ type Costs struct {
 // Off-shift time costs only Fixed.
 //
 //	running = busy + setup
-//	idle    = starved + blocked + waiting_operator + starved_material
+//	idle    = starved + blocked + waiting_operator + starved_material + waiting_card
 //	down    = down + waiting_crew + maintenance
 type MachineCost struct {
 	Running, Idle, Down, Fixed float64
@@ -87,7 +87,7 @@ func CostCategories() []CostCategory {
 // none (off shift).
 var stateCost = [NumStates]CostCategory{
 	Busy: CostRunning, InSetup: CostRunning,
-	Starved: CostIdle, Blocked: CostIdle, WaitingOperator: CostIdle, StarvedMaterial: CostIdle,
+	Starved: CostIdle, Blocked: CostIdle, WaitingOperator: CostIdle, StarvedMaterial: CostIdle, WaitingCard: CostIdle,
 	WaitingTransport: CostIdle, Down: CostDown, WaitingCrew: CostDown, Maintenance: CostDown,
 	OffShift: -1,
 }

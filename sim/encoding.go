@@ -13,7 +13,7 @@ import (
 // Replication. The encoding is the struct's fields in declaration order,
 // depth first, so any change to Replication or the types it holds changes
 // the version; an encoding of another version is refused, never misread.
-const ReplicationEncoding = 8
+const ReplicationEncoding = 9
 
 // replicationMagic starts every encoded replication.
 const replicationMagic = "takt/replication"

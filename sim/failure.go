@@ -206,7 +206,7 @@ func (r *reliability) interrupt(now float64) {
 	case r.seg != nil:
 		r.seg.Abort()
 		r.stopSegment(now)
-	case m.state == Starved:
+	case m.state == Starved || m.state == WaitingCard:
 		m.st.idle.remove(m, func(a, b *machine) bool { return a == b })
 	case m.state == WaitingOperator:
 		m.withdrawOperators()

@@ -65,6 +65,9 @@ func (m *machine) set(s State, now float64) {
 // are there.
 func (m *machine) start(p *part, now float64) {
 	m.part = p
+	if p.card != nil || len(m.batch) > 0 {
+		m.withdraw(now)
+	}
 	if m.st.uses != nil && !m.st.uses.demand(m, now) {
 		return
 	}
@@ -172,6 +175,9 @@ func (m *machine) leave(now float64) {
 	}
 	if m.st.drum { // after the parts finished: then the rope releases
 		m.passDrum(now)
+	}
+	if k := m.st.loop; k != nil && k.last == m.st {
+		k.stock(m, now)
 	}
 	m.send(now)
 }
@@ -282,6 +288,10 @@ func (m *machine) nextInBatch() {
 func (m *machine) pull(now float64) {
 	st := m.st
 	if m.rel != nil && m.rel.closeIfDue(now) {
+		return
+	}
+	if st.kanban != nil {
+		m.pullCarded(now)
 		return
 	}
 	if st.batch > 1 {

@@ -78,6 +78,9 @@ type Model struct {
 	// Transporters are the vehicle fleets that carry parts on the routes
 	// that name them (Route.By).
 	Transporters []Transporter
+	// Kanbans are the kanban loops, each between a supermarket and the
+	// stations that replenish it.
+	Kanbans []Kanban
 }
 
 // Source releases parts into the plant at one station.

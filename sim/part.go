@@ -14,11 +14,27 @@ type part struct {
 	entered  float64     // time it entered the plant
 	roped    bool        // released by a Rope source and not yet past its constraint
 	queued   float64     // time it entered its current buffer
-	next     *part       // free list link
+	// card is the kanban loop whose card the part holds, nil for none;
+	// cardProd the product of that card, cardAt when it was attached, and
+	// stocked whether the part is in the loop's supermarket.
+	card     *kanbanRun
+	cardProd *productRun
+	cardAt   float64
+	stocked  bool
+	next     *part // free list link
 }
 
 // newPart returns a part from the replication's free list, or a new one.
 func (pl *plant) newPart(src *source) *part {
+	var pr *productRun
+	if src.mix != nil {
+		pr = src.mix.draw()
+	}
+	return pl.newPartOf(src, pr)
+}
+
+// newPartOf returns a new part of product pr (nil for none).
+func (pl *plant) newPartOf(src *source, pr *productRun) *part {
 	p := pl.free
 	if p == nil {
 		p = &part{}
@@ -26,10 +42,7 @@ func (pl *plant) newPart(src *source) *part {
 		pl.free = p.next
 	}
 	pl.nextPart++
-	*p = part{id: pl.nextPart, src: src, due: math.Inf(1)}
-	if src.mix != nil {
-		p.prod = src.mix.draw()
-	}
+	*p = part{id: pl.nextPart, src: src, due: math.Inf(1), prod: pr}
 	if pl.tracer != nil {
 		pl.traceProduct(pl.sim.Now(), p)
 	}

@@ -79,6 +79,8 @@ type Replication struct {
 	Conveyors []ConveyorResult
 	// Transporters holds the results per transporter, in model order.
 	Transporters []TransporterResult
+	// Kanbans holds the results per kanban loop, in model order.
+	Kanbans []KanbanResult
 }
 
 // ProductResult holds one product's results in one replication.
@@ -131,6 +133,7 @@ type plant struct {
 	materials []*materialRun
 	stores    []*storeRun
 	conveyors []*conveyor
+	kanbans   []*kanbanRun
 	products  []*productRun
 	orders    []*orderRun
 	transport []*transportRun
@@ -261,6 +264,9 @@ func build(pln *Plan, r Run, index int) *plant {
 		pl.stations = append(pl.stations, buildStation(pl, pln, i, stream))
 	}
 	watchRoom(pl)
+	for i := range m.Kanbans {
+		pl.kanbans = append(pl.kanbans, newKanbanRun(pl, pln, i))
+	}
 	for i := range m.Sinks {
 		k := &sink{pl: pl, spec: &m.Sinks[i]}
 		if st := k.spec.Store; st != nil {
@@ -487,6 +493,9 @@ func (pl *plant) reset(now float64) {
 	for _, t := range pl.transport {
 		t.reset(now)
 	}
+	for _, k := range pl.kanbans {
+		k.reset(now)
+	}
 	for _, c := range pl.crews {
 		c.reset(now)
 	}
@@ -574,6 +583,9 @@ func (pl *plant) results(index int) *Replication {
 	}
 	for _, t := range pl.transport {
 		res.Transporters = append(res.Transporters, t.result(end, window))
+	}
+	for _, k := range pl.kanbans {
+		res.Kanbans = append(res.Kanbans, k.result(end, window))
 	}
 	pl.costs(res, window)
 	return res

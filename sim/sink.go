@@ -49,6 +49,9 @@ func (pl *plant) depart(p *part, now float64) {
 	if pl.tracer != nil {
 		pl.tracer.Level(now, "", int(pl.wip.Value()))
 	}
+	if p.card != nil {
+		p.card.release(p, now)
+	}
 	src, roped := p.src, p.roped
 	pl.recycle(p)
 	if src.spec.Kind == CONWIP || roped {

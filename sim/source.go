@@ -35,6 +35,14 @@ func (s *source) start() {
 	case Open:
 		s.schedule()
 	case Saturated:
+		if s.to.kanban != nil { // each machine starts a part if a card is free
+			for range len(s.to.machines) {
+				if s.to.idle.len() > 0 {
+					s.to.idle.pop().pull(0)
+				}
+			}
+			return
+		}
 		for s.to.idle.len() > 0 {
 			s.to.wait.Add(0)
 			s.to.idle.pop().start(s.saturatedPart(0), 0)
@@ -111,6 +119,14 @@ func (s *source) release(now float64) {
 // saturated source.
 func (s *source) saturatedPart(now float64) *part {
 	p := s.pl.newPart(s)
+	s.pl.enter(p, now)
+	return p
+}
+
+// saturatedPartOf is saturatedPart of product pr: the product whose
+// kanban card is free.
+func (s *source) saturatedPartOf(pr *productRun, now float64) *part {
+	p := s.pl.newPartOf(s, pr)
 	s.pl.enter(p, now)
 	return p
 }

@@ -32,20 +32,25 @@ const (
 	// WaitingTransport: holding a finished part until a vehicle of a
 	// transporter picks it up (blocked, with the cause transport).
 	WaitingTransport
+	// WaitingCard: idle with work in front of it (parts in its buffer,
+	// held upstream, or a saturated source) but no free kanban card: the
+	// first station of a kanban loop whose cards are all in use.
+	WaitingCard
 	// NumStates is the number of states.
 	NumStates
 )
 
-var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift", "waiting_operator", "setup", "starved_material", "waiting_transport"}
+var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift", "waiting_operator", "setup", "starved_material", "waiting_transport", "waiting_card"}
 
 // waiting reports whether a machine in state s waits — for work or for room
 // downstream — rather than being active; see the bottleneck detector.
 // A machine off shift is not active either: breaks and nights are not
 // bottleneck time; nor is one starved of material (the supply is the
 // constraint, not the station), nor one waiting for a vehicle (blocked:
-// the transport is the constraint).
+// the transport is the constraint), nor one waiting for a kanban card
+// (the loop's cards are: downstream has not withdrawn).
 func (s State) waiting() bool {
-	return s == Starved || s == Blocked || s == OffShift || s == StarvedMaterial || s == WaitingTransport
+	return s == Starved || s == Blocked || s == OffShift || s == StarvedMaterial || s == WaitingTransport || s == WaitingCard
 }
 
 // Unavailable reports whether s is a state in which the machine cannot work:

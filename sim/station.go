@@ -39,6 +39,9 @@ type station struct {
 	// conveyors carry the parts to a node; nil when no route has one.
 	conveyors map[int]*conveyor
 	drum      bool // the constraint of a Rope source
+	// kanban is the loop whose first station this is (it starts parts
+	// only with a card), loop the loop the station is in; nil for none.
+	kanban, loop *kanbanRun
 
 	finished int64 // parts (or batches) finished, for the stuck-clock check
 
@@ -72,6 +75,9 @@ func (st *station) activity(w bool, now float64) {
 
 // accept takes p if a machine is idle or the buffer has room.
 func (st *station) accept(p *part, now float64) bool {
+	if st.kanban != nil {
+		return st.acceptCarded(p, now)
+	}
 	if st.batch > 1 || st.assembly != nil {
 		return st.acceptForBatch(p, now)
 	}
@@ -90,11 +96,25 @@ func (st *station) accept(p *part, now float64) bool {
 // dequeue removes the part the dispatch rule picks for machine m from the
 // buffer.
 func (st *station) dequeue(m *machine, now float64) *part {
-	var p *part
+	return st.dequeueAt(st.pick(m), now)
+}
+
+// pick is the index in the buffer of the part the dispatch rule picks for
+// machine m; the buffer must not be empty.
+func (st *station) pick(m *machine) int {
 	if st.dispatch == FIFO {
+		return 0
+	}
+	return pick(&st.queue, st.dispatch, st.index, m.setupKey)
+}
+
+// dequeueAt removes the i-th oldest part from the buffer.
+func (st *station) dequeueAt(i int, now float64) *part {
+	var p *part
+	if i == 0 {
 		p = st.queue.pop()
 	} else {
-		p = st.queue.removeAt(pick(&st.queue, st.dispatch, st.index, m.setupKey))
+		p = st.queue.removeAt(i)
 	}
 	st.level.Set(now, float64(st.queue.len()))
 	st.wait.Add(now - p.queued)

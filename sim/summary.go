@@ -43,6 +43,7 @@ type Summary struct {
 	Conveyors []ConveyorSummary
 
 	Transporters []TransporterSummary
+	Kanbans      []KanbanSummary
 	// PrecisionTarget is the relative half-width of throughput asked for by
 	// RunToPrecision (0 otherwise); PrecisionMet says whether it was reached
 	// within the cap on replications.
@@ -249,6 +250,9 @@ func Summarize(m *Model, r Run, reps []*Replication) *Summary {
 	}
 	s.Conveyors = summarizeConveyors(m, col)
 	s.Transporters = summarizeTransporters(m, col)
+	for k := range m.Kanbans {
+		s.Kanbans = append(s.Kanbans, summarizeKanban(&m.Kanbans[k], k, col))
+	}
 	for k, c := range m.Crews {
 		s.Crews = append(s.Crews, CrewSummary{Name: c.Name, Size: c.Size,
 			Utilization:          col(func(x *Replication) float64 { return x.Crews[k] }),

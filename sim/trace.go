@@ -63,9 +63,15 @@ const (
 	// PartDelivered: the vehicle (element) handed the part to its
 	// destination.
 	PartDelivered
+	// PartCard: the part takes a card of a kanban loop (element is the
+	// loop) as it starts at the loop's first station.
+	PartCard
+	// PartCardFreed: the part gives its card back (element is the loop):
+	// it was withdrawn from the loop's supermarket.
+	PartCardFreed
 )
 
-var partEventNames = [...]string{"entered", "queued", "started", "finished", "exited", "scrapped", "moving", "conveying", "conveyed", "picked_up", "delivered"}
+var partEventNames = [...]string{"entered", "queued", "started", "finished", "exited", "scrapped", "moving", "conveying", "conveyed", "picked_up", "delivered", "card", "card_freed"}
 
 // String is the event's name as written in traces: "entered", "queued", ….
 func (k PartEventKind) String() string { return partEventNames[k] }
