@@ -32,7 +32,7 @@ const (
 // chart: busy green, starved amber, blocked blue, down red, waiting_crew
 // purple, maintenance brown, and, for states still to come, setup cyan,
 // waiting_operator pink, off_shift grey, starved_material orange,
-// waiting_transport olive. The colours follow the Tableau 10
+// waiting_transport olive, waiting_card lavender (Tableau 20). The colours follow the Tableau 10
 // palette, whose members stay apart for most colour-blind readers.
 var StateColors = map[string]color.RGBA{
 	"busy":              {0x2c, 0xa0, 0x2c, 0xff},
@@ -46,6 +46,7 @@ var StateColors = map[string]color.RGBA{
 	"off_shift":         {0xa6, 0xa6, 0xa6, 0xff},
 	"starved_material":  {0xff, 0x7f, 0x0e, 0xff},
 	"waiting_transport": {0xbc, 0xbd, 0x22, 0xff},
+	"waiting_card":      {0xc5, 0xb0, 0xd5, 0xff},
 }
 
 // otherStateColor is the colour of a state StateColors does not know.

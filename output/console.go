@@ -103,6 +103,10 @@ func Console(w io.Writer, s *sim.Summary) error {
 		b.WriteString("  vehicle time\n")
 		b.WriteString(table(vehicleStateRows(s), "  "))
 	}
+	if len(s.Kanbans) > 0 {
+		b.WriteString("\nKanban loops\n")
+		b.WriteString(table(kanbanRows(s), "  "))
+	}
 	b.WriteString(costRows(s))
 	if len(s.Products) > 0 {
 		rows := [][]string{{"product", "throughput (/" + u + ")", "WIP", "cycle time (" + u + ")", "p90 (" + u + ")"}}

@@ -108,6 +108,7 @@ func columns(s *sim.Summary) []column {
 	cols = append(cols, storeColumns(s)...)
 	cols = append(cols, conveyorColumns(s)...)
 	cols = append(cols, transporterColumns(s)...)
+	cols = append(cols, kanbanColumns(s)...)
 	for k, sk := range s.Sinks {
 		cols = append(cols, column{"throughput", sk.Name, sk.Throughput,
 			func(r *sim.Replication) float64 { return float64(r.Sinks[k]) / r.Window(s.Run) }})

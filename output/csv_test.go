@@ -52,7 +52,7 @@ func statNames() []string {
 		"cycle_time_p50", "cycle_time_p90", "cycle_time_p95", "cycle_time_p99"}
 	for _, st := range []string{"press", "paint", "oven"} {
 		names = append(names, st+".utilization", st+".queue", st+".wait")
-		for _, state := range []string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift", "waiting_operator", "setup", "starved_material", "waiting_transport"} {
+		for _, state := range []string{"busy", "starved", "blocked", "down", "waiting_crew", "maintenance", "off_shift", "waiting_operator", "setup", "starved_material", "waiting_transport", "waiting_card"} {
 			names = append(names, st+".state_"+state)
 		}
 		names = append(names, st+".setups", st+".scrapped", st+".reworked", st+".quality", st+".bottleneck_sole", st+".bottleneck_shifting")
@@ -135,8 +135,8 @@ func TestReplicationsCSV(t *testing.T) {
 func TestCSVRealRun(t *testing.T) {
 	s := runModel(t, tinyLine(false), 3)
 	sum := summaryRows(t, s)
-	// 8 plant statistics, 20 per station (no outages), 1 sink.
-	if len(sum) != 1+8+2*20+1 {
+	// 8 plant statistics, 21 per station (no outages), 1 sink.
+	if len(sum) != 1+8+2*21+1 {
 		t.Errorf("summary.csv: %d rows", len(sum))
 	}
 	for _, r := range sum[1:] {

@@ -61,6 +61,8 @@ type SummaryJSON struct {
 	Materials []MaterialJSON `json:"materials"`
 	// Stores are the finished-goods stores (make to stock; empty without).
 	Stores []StoreJSON `json:"stores"`
+	// Kanbans are the kanban loops; left out without.
+	Kanbans []KanbanJSON `json:"kanbans,omitempty"`
 	// Bottlenecks names the bottleneck station(s), most first; Verdict says
 	// it in words.
 	// Precision is the target of --precision, when given.
@@ -249,6 +251,7 @@ func NewSummaryJSON(s *sim.Summary) SummaryJSON {
 	out.Stores = storesJSON(s)
 	out.Conveyors = conveyorsJSON(s)
 	out.Transporters = transportersJSON(s)
+	out.Kanbans = kanbansJSON(s)
 	for _, p := range s.Products {
 		pj := ProductJSON{Name: p.Name, Throughput: estJSON(p.Throughput), WIP: estJSON(p.WIP),
 			CycleTime: estJSON(p.CycleTime), CycleTimeQuantiles: map[string]EstimateJSON{}}

@@ -41,6 +41,9 @@ func StandardSections(s *sim.Summary, rec *Recorder) []Section {
 	if len(s.Transporters) > 0 {
 		secs = append(secs, Section{Heading: "Transporters", Text: transportersText, Table: transporterTable(s)})
 	}
+	if len(s.Kanbans) > 0 {
+		secs = append(secs, Section{Heading: "Kanban loops", Text: kanbansText, Table: kanbanRows(s)})
+	}
 	if rec != nil && len(s.Stations) > 0 {
 		secs = append(secs, valueStreamSection(s, rec))
 	}

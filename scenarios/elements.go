@@ -40,6 +40,7 @@ type plant struct {
 	products  []*table
 	orders    []*table
 	materials []*table
+	kanbans   []*table
 	read      reader    // reads order books
 	routes    [][]route // per station
 	// named[i] says whether stations[i] is the station its name refers to:
@@ -67,6 +68,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 	pl.materials, _ = root.array("material")
 	pl.conveyors, _ = root.array("conveyor")
 	pl.transporters, _ = root.array("transporter")
+	pl.kanbans, _ = root.array("kanban")
 	cd := &costDecoder{hours: hoursPer(unit)}
 	inline := inlineOrderSources(pl.orders)
 	nodes := pl.names()
@@ -110,6 +112,7 @@ func decodeModel(root *table, name, unit string, read reader) *sim.Model {
 		}
 	}
 	pl.model.Transporters = pl.decodeTransporters(unit, nodes)
+	pl.decodeKanbans()
 	decodeCosts(root, pl, cd)
 	for _, t := range pl.sinks {
 		t.known("name", "base_stock", "demand", "lost_sales")

@@ -80,6 +80,7 @@ func ExampleExamples() {
 	// cost-study
 	// demo
 	// job-shop
+	// kanban
 	// line-balancing
 	// lot-makespan
 	// maintenance

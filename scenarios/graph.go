@@ -45,6 +45,7 @@ func (pl *plant) names() map[string]node {
 	add("material", pl.materials)
 	add("conveyor", pl.conveyors)
 	add("transporter", pl.transporters)
+	add("kanban", pl.kanbans)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].node.line < all[j].node.line })
 	nodes := map[string]node{}
 	pl.named = make([]bool, len(pl.stations))

@@ -129,7 +129,7 @@ func unjoin(err error) []error {
 }
 
 // topKeys are the keys allowed at the top level of a scenario.
-var topKeys = []string{"name", "description", "time_unit", "run", "source", "station", "sink", "crew", "shift", "product", "order", "variant", "costs", "material", "layout", "conveyor", "transporter"}
+var topKeys = []string{"name", "description", "time_unit", "run", "source", "station", "sink", "crew", "shift", "product", "order", "variant", "costs", "material", "layout", "conveyor", "transporter", "kanban"}
 
 // decode turns the top-level table into a Scenario, recording problems.
 func decode(root *table, file string, read reader) *Scenario {

@@ -89,6 +89,7 @@ func schemaTables() []schemaTable {
 			{"costs", "Plant-wide money: material, price, scrap, WIP holding, lateness, overtime factor; any cost key makes the plant costed.", ref("costs")},
 			{"material", "A raw material in stock, consumed by stations and replenished from a supplier.", arrayOf(ref("material"))},
 			{"conveyor", "A belt that carries every part going from one station to the next station or sink.", arrayOf(ref("conveyor"))},
+			{"kanban", "A kanban loop: cards between a supermarket and the stations that replenish it.", arrayOf(ref("kanban"))},
 			{"layout", "Hand placement in the report's drawing of the plant: element name → { row, column } (1 = top, leftmost; either may be left out).",
 				mapOf(map[string]any{"type": "object", "additionalProperties": false, "properties": map[string]any{
 					"row":    map[string]any{"type": "integer", "minimum": 1, "maximum": 1000, "description": "Row within the column, 1 at the top."},
@@ -133,6 +134,12 @@ func schemaTables() []schemaTable {
 			{"spacing", "Belt each part takes, at most length; capacity = ⌊length / spacing⌋ (required).", map[string]any{"type": "number", "exclusiveMinimum": 0}},
 			{"accumulating", "true (default): parts queue at the end while the next station has no room; false: the whole belt stops.", sBool},
 		}, []string{"name", "from", "to", "length", "speed", "spacing"}},
+		{"kanban", "A kanban loop: its first station starts a part only with a free card; the card travels with the part and is free again when the part, finished by the loop's last station, is withdrawn (the next station starts it, or it leaves the plant).", []schemaKey{
+			{"name", "Unique across all elements (required).", sName},
+			{"stations", "The stations of the loop in routing order (required); each station is in one loop at most.", map[string]any{"type": "array", "minItems": 1, "items": sName}},
+			{"cards", "Cards in the loop (required): a number shared by every part, or product name → cards of that product.",
+				map[string]any{"anyOf": []any{intMin(1), mapOf(intMin(1))}}},
+		}, []string{"name", "stations", "cards"}},
 		{"costs", "Plant-wide money, in the scenario's money (takt knows no currency).", []schemaKey{
 			{"material", "Cost per part released, for parts of no product (or one without material_cost).", sMoney},
 			{"price", "Revenue per good part reaching a sink, likewise.", sMoney},

@@ -77,6 +77,13 @@ station. An accumulating conveyor queues parts at its end while the next
 station has no room; one that is not stops as a whole (see Conveyor). A
 plant without conveyors pays one nil check per part sent on.
 
+Kanban loops (see Kanban) gate the first station of a loop: a machine
+there starts a part only with a free card (else it waits, in state
+WaitingCard when parts wait for it); the card travels with the part and is
+freed when the part, finished by the loop's last station, is started by a
+station outside the loop or leaves the plant. A plant without loops pays
+one nil check per part and station for them.
+
 Finite buffers in a loop (rework routes) can deadlock, as in a real plant
 with blocking; give such loops enough room.
 
