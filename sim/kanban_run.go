@@ -134,8 +134,12 @@ func (k *kanbanRun) release(p *part, now float64) {
 // card was freed, if there is work in front of it (a machine that is
 // merely starved stays where it is in the idle list).
 func (k *kanbanRun) wake(now float64) {
-	if st := k.first; st.idle.len() > 0 && st.hasWork() {
+	st := k.first
+	switch {
+	case st.idle.len() > 0 && st.hasWork():
 		st.idle.pop().pull(now)
+	case st.watch != nil: // an idle machine can take a part again
+		st.roomFreed()
 	}
 }
 
@@ -206,6 +210,9 @@ func (m *machine) pullCarded(now float64) {
 		}
 	default:
 		st.idle.push(m)
+		if st.watch != nil {
+			st.roomFreed()
+		}
 	}
 	st.markIdle(now)
 }

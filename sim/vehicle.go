@@ -179,12 +179,14 @@ func (t *transportRun) next(at int) *carryRequest {
 
 // room is the number of parts the station can take now (idle machines
 // and free buffer places) less those promised to vehicles on their way.
+// The idle machines of a kanban loop's first station count only while a
+// card is free.
 func (st *station) room() int {
 	free := st.capacity - st.queue.len()
 	if st.capacity == Unlimited {
 		free = MaxInPlant
 	}
-	if st.batch == 1 && st.assembly == nil {
+	if st.batch == 1 && st.assembly == nil && (st.kanban == nil || st.kanban.free > 0) {
 		free += st.idle.len()
 	}
 	return free - st.promised
