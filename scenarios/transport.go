@@ -186,6 +186,9 @@ func (pl *plant) resolveTransport() {
 				t.ps.add(r.byLine, t.element, "by", "to %q by %q: no such transporter%s", r.to, r.by, nameHint(r.by, names))
 				continue
 			}
+			if c := pl.conveyorOn(pl.model.Stations[i].Name, r.to); c != "" {
+				t.ps.add(r.byLine, t.element, "by", "to %q by %q: conveyor %q runs there; give a conveyor or by, not both", r.to, r.by, c)
+			}
 			if slices.Contains(pl.unmapped, r.by) {
 				continue
 			}
@@ -198,6 +201,20 @@ func (pl *plant) resolveTransport() {
 			}
 		}
 	}
+}
+
+// conveyorOn is the name of the conveyor from station from to node to; ""
+// for none.
+func (pl *plant) conveyorOn(from, to string) string {
+	for _, c := range pl.conveyors {
+		f, _ := c.m["from"].(string)
+		t, _ := c.m["to"].(string)
+		if f == from && t == to {
+			name, _ := c.m["name"].(string)
+			return name
+		}
+	}
+	return ""
 }
 
 // routeBy gives every branch without a move or by of its own the

@@ -107,6 +107,8 @@ func TestTransportErrors(t *testing.T) {
 		{`load = "30s"`, `load = "soon"`, `agv.toml:24: transporter "agv": load: "soon"`},
 		{"[[transporter]]\nname = \"agv\"", "[[transporter]]\nname = \"mill\"", `agv.toml:21: transporter "mill": name "mill" is already used by a station on line 13`},
 		{`capacity = 2`, "capacity = 2\nwheels = 4", `agv.toml:26: transporter "agv": unknown key "wheels"`},
+		{"[[sink]]", "[[conveyor]]\nname = \"belt\"\nfrom = \"mill\"\nto = \"out\"\nlength = 5\nspeed = 1\nspacing = 1\n[[sink]]",
+			`agv.toml:17: station "mill": to "out" by "agv": conveyor "belt" runs there; give a conveyor or by, not both`},
 	} {
 		src := strings.Replace(transportScenario, c.old, c.new, 1)
 		if src == transportScenario {

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -235,4 +236,69 @@ func TestTransportErrors(t *testing.T) {
 			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
 		}
 	}
+}
+
+// TestTransportTrace checks the trace of the first parts of
+// TestTransportExact's cell: part 1 finishes at a at 4 and is picked up at
+// once (the AGV starts at a), delivered to b at 4 + 0.5 + 2 + 0.5 = 7 and
+// leaves at 8 (just after a's event, scheduled earlier); part 2 finishes
+// at 8 and waits (a is waiting_transport)
+// until the AGV, parked at b, has driven back at 10.
+func TestTransportTrace(t *testing.T) {
+	m := &Model{Name: "agv", Sources: []Source{{Name: "raw", To: "a", Kind: Saturated}},
+		Stations: []Station{
+			{Name: "a", Machines: 1, Process: constD(4), Buffer: Unlimited, Routes: by("b")},
+			{Name: "b", Machines: 1, Process: constD(1), Buffer: Unlimited, Routes: to("out")}},
+		Sinks:        []Sink{{Name: "out"}},
+		Transporters: []Transporter{agv(1, 5, constD(0.5), constD(0.5), "a", Distance{From: "a", To: "b", Length: 10})}}
+	rec := &recorder{}
+	if _, err := TraceReplication(context.Background(), m, Run{Horizon: 10.5, Replications: 1, Seed: 1, Confidence: 0.95}, 0, rec); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range rec.lines {
+		if strings.Contains(l, "agv") || strings.Contains(l, "a#0") || strings.Contains(l, "exited") {
+			got = append(got, l)
+		}
+	}
+	want := `0 a#0 starved
+0 a#0 busy
+4 a#0 waiting_transport
+4 part1 picked_up agv#1
+4 a#0 busy
+7 part1 delivered agv#1
+8 a#0 waiting_transport
+8 part1 exited out
+10 part2 picked_up agv#1
+10 a#0 busy`
+	if g := strings.Join(got, "\n"); g != want {
+		t.Errorf("trace:\n%s\nwant:\n%s", g, want)
+	}
+}
+
+// TestTransportWithOutages checks transport beside failures and a shift:
+// machines fail while they wait for a vehicle and go off shift while one
+// is on its way; a fifth of b's parts go back to a. a holds each part
+// until an AGV has come (about 2 more): the plant is stable, parts are
+// conserved, every state share sums to 1 and Little's law holds.
+func TestTransportWithOutages(t *testing.T) {
+	var days [][2]float64
+	for d := range 7 {
+		days = append(days, [2]float64{float64(d) * 1440, float64(d)*1440 + 1320}) // 22 h a day
+	}
+	cal, err := NewCalendar(7*24*60, days, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &Model{Name: "outages", Sources: []Source{open("a", expD(8))},
+		Stations: []Station{
+			{Name: "a", Machines: 1, Process: expD(2), Buffer: Unlimited, Routes: by("b"),
+				Failures: []Failure{{Name: "jam", TTF: expD(40), TTR: expD(5)}}},
+			{Name: "b", Machines: 2, Process: expD(3), Buffer: 2, Routes: []Route{{To: "out", P: 0.8, By: "agv"}, {To: "a", P: 0.2, By: "agv"}},
+				Shift: "day"}},
+		Sinks:  []Sink{{Name: "out"}},
+		Shifts: []Shift{{Name: "day", Calendar: cal}},
+		Transporters: []Transporter{agv(2, 1, expD(0.5), constD(0.2), "out",
+			Distance{From: "a", To: "b", Length: 1}, Distance{From: "b", To: "out", Length: 1})}}
+	checkLittle(t, runExp(t, m, testRun(7*24*60*3, 7*24*60, 5)))
 }

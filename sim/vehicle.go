@@ -116,8 +116,8 @@ func (t *transportRun) request(m *machine, to int, now float64) {
 	m.ride = r
 	t.waiting.Add(now, 1)
 	t.pending = append(t.pending, r)
-	if b := t.boarding; b != nil && b.at == r.from && b.dest == to {
-		return // the vehicle loading there takes it if it can
+	if b := t.boarding; b != nil && b.at == r.from && b.dest == to && len(b.cargo) < t.spec.Capacity {
+		return // the vehicle loading there takes it if it can (then it sends the idle ones)
 	}
 	t.dispatch()
 }
@@ -235,6 +235,7 @@ func (v *vehicle) atPickup(*simgo.Event) {
 		v.take(r, now)
 	}
 	t.boarding = nil
+	t.dispatch() // requests made meanwhile that it could not take
 	v.set(VehicleLoading, now)
 	v.t.pl.timeout(sum(t.load, len(v.cargo))).AddHandler(v.onLoaded)
 }
