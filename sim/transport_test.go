@@ -18,6 +18,16 @@ func agv(count int, speed float64, load, unload Dist, home string, d ...Distance
 // by is a single route to name carried by the transporter "agv".
 func by(name string) []Route { return []Route{{To: name, P: 1, By: "agv"}} }
 
+// agvCell is the cell of TestTransportExact.
+func agvCell() *Model {
+	return &Model{Name: "agv", Sources: []Source{{Name: "raw", To: "a", Kind: Saturated}},
+		Stations: []Station{
+			{Name: "a", Machines: 1, Process: constD(4), Buffer: Unlimited, Routes: by("b")},
+			{Name: "b", Machines: 1, Process: constD(1), Buffer: Unlimited, Routes: to("out")}},
+		Sinks:        []Sink{{Name: "out"}},
+		Transporters: []Transporter{agv(1, 5, constD(0.5), constD(0.5), "a", Distance{From: "a", To: "b", Length: 10})}}
+}
+
 // TestTransportExact checks one vehicle with deterministic times against
 // the cycle worked out by hand. A saturated machine a (4 per part) sends
 // its parts by AGV to machine b (1 per part); the AGV (home at a) drives
@@ -38,12 +48,7 @@ func by(name string) []Route { return []Route{{To: name, P: 1, By: "agv"}} }
 // waits 2 for it. The window (101, 701) holds 100 periods and no event
 // on its edges (events fall at 0, 0.5, 1, 2, 4 and 4.5 mod 6).
 func TestTransportExact(t *testing.T) {
-	m := &Model{Name: "agv", Sources: []Source{{Name: "raw", To: "a", Kind: Saturated}},
-		Stations: []Station{
-			{Name: "a", Machines: 1, Process: constD(4), Buffer: Unlimited, Routes: by("b")},
-			{Name: "b", Machines: 1, Process: constD(1), Buffer: Unlimited, Routes: to("out")}},
-		Sinks:        []Sink{{Name: "out"}},
-		Transporters: []Transporter{agv(1, 5, constD(0.5), constD(0.5), "a", Distance{From: "a", To: "b", Length: 10})}}
+	m := agvCell()
 	s := runExp(t, m, testRun(701, 101, 2))
 	exact(t, "throughput", s.Throughput.Mean, 1.0/6)
 	exact(t, "cycle time", s.CycleTime.Mean, 10)
@@ -245,12 +250,7 @@ func TestTransportErrors(t *testing.T) {
 // at 8 and waits (a is waiting_transport)
 // until the AGV, parked at b, has driven back at 10.
 func TestTransportTrace(t *testing.T) {
-	m := &Model{Name: "agv", Sources: []Source{{Name: "raw", To: "a", Kind: Saturated}},
-		Stations: []Station{
-			{Name: "a", Machines: 1, Process: constD(4), Buffer: Unlimited, Routes: by("b")},
-			{Name: "b", Machines: 1, Process: constD(1), Buffer: Unlimited, Routes: to("out")}},
-		Sinks:        []Sink{{Name: "out"}},
-		Transporters: []Transporter{agv(1, 5, constD(0.5), constD(0.5), "a", Distance{From: "a", To: "b", Length: 10})}}
+	m := agvCell()
 	rec := &recorder{}
 	if _, err := TraceReplication(context.Background(), m, Run{Horizon: 10.5, Replications: 1, Seed: 1, Confidence: 0.95}, 0, rec); err != nil {
 		t.Fatal(err)
