@@ -179,11 +179,14 @@ func schemaTables() []schemaTable {
 			{"parts", "Parts between release and the end of processing at the drum.", intMin(1)},
 			{"length", "The rope as the drum's work: parts = ⌈length · machines / mean process time⌉.", sDuration},
 		}, []string{"station"}},
-		{"source.arrivals", "A rate of arrivals during some windows of the week.", []schemaKey{
+		{"source.arrivals", "A rate of arrivals during some windows of the week (during and rate), or a batch delivered at instants of the week (at and parts).", []schemaKey{
 			{"during", `A window "Mon-Fri 06:00-14:00" or a list of them; where windows of several entries overlap, the first entry's rate holds.`,
 				map[string]any{"anyOf": []any{sString, arrayOf(sString)}}},
 			{"rate", `Parts per time unit, or "N/UNIT" such as "30/h".`, map[string]any{"anyOf": []any{map[string]any{"type": "number", "minimum": 0}, sString}}},
-		}, []string{"during", "rate"}},
+			{"at", `A batch: an instant "Mon-Fri 06:00" or a list of them, at which parts arrive at once.`,
+				map[string]any{"anyOf": []any{sString, arrayOf(sString)}}},
+			{"parts", "A batch: the parts each delivery brings.", intMin(1)},
+		}, nil},
 		{"station", "A station of identical parallel machines.", []schemaKey{
 			{"name", "Unique across all elements (required).", sName},
 			{"machines", "Identical parallel machines; default 1.", intMin(1)},

@@ -99,7 +99,7 @@ interarrival = 2
 [[source]]
 name = "in2"
 to = "a"
-arrivals = [{ during = "Mon-Fri 06:00-14:00", rate = "30/h" }]
+arrivals = [{ during = "Mon-Fri 06:00-14:00", rate = "30/h" }, { at = "Sat 06:00", parts = 40 }]
 [[source]]
 name = "in3"
 to = "a"

@@ -410,8 +410,13 @@ func buildSource(pl *plant, pln *Plan, i int, stream func(string, string) *rand.
 	s.onArrive = s.arrive
 	switch spec.Kind {
 	case Open:
-		if spec.Arrivals != nil {
-			s.arrivals = newThinning(spec.Arrivals, rand.New(stream(spec.Name, "arrivals")))
+		if a := spec.Arrivals; a != nil {
+			if a.maxRate() > 0 {
+				s.arrivals = newThinning(a, rand.New(stream(spec.Name, "arrivals")))
+			}
+			if len(a.Batches) > 0 {
+				s.deliveries = newDeliveries(s, a)
+			}
 		} else {
 			s.inter = spec.Interarrival.Bind(stream(spec.Name, "interarrival"))
 		}

@@ -13,6 +13,12 @@ type source struct {
 	inter    Sampler   // Open: interarrival times
 	arrivals *thinning // Open with a weekly rate pattern, instead of inter
 	held     *part     // Open: the part waiting for room at the station
+	// deliveries releases an Open source's batches on their weekly
+	// schedule, nil without. With them, parts that find no room wait in
+	// backlog in arrival order, the held one among them; resume says the
+	// held one has entered and the next arrival is to be drawn.
+	deliveries *deliveries
+	resume     bool
 	pending  int       // CONWIP: releases waiting for room at the station
 	onArrive simgo.Handler
 	mix      *mixer // the product of each part; nil without products
@@ -33,7 +39,12 @@ func (s *source) hold(now float64) {
 func (s *source) start() {
 	switch s.spec.Kind {
 	case Open:
-		s.schedule()
+		if s.inter != nil || s.arrivals != nil {
+			s.schedule()
+		}
+		if s.deliveries != nil {
+			s.deliveries.schedule(0)
+		}
 	case Saturated:
 		if s.to.kanban != nil { // each machine starts a part if a card is free
 			for range len(s.to.machines) {
@@ -99,6 +110,11 @@ func (s *source) arrive(*simgo.Event) {
 		return
 	}
 	s.held = p
+	if s.deliveries != nil { // it waits in arrival order with delivered parts
+		s.backlog.push(p)
+		s.pl.waiting++
+		s.pl.checkInPlant()
+	}
 	s.hold(now)
 }
 
@@ -136,7 +152,15 @@ func (s *source) heldPart(now float64) *part {
 	var p *part
 	switch s.spec.Kind {
 	case Open:
-		p, s.held = s.held, nil
+		if s.deliveries == nil {
+			p, s.held = s.held, nil
+			break
+		}
+		p = s.backlog.pop()
+		s.pl.waiting--
+		if p == s.held {
+			s.held, s.resume = nil, true
+		}
 	case OrderBook:
 		p = s.backlog.pop()
 		s.pl.waiting--
@@ -154,7 +178,8 @@ func (s *source) heldPart(now float64) *part {
 // released lets an open source draw its next interarrival time once the
 // part it was blocked on has entered.
 func (s *source) released(float64) {
-	if s.spec.Kind == Open {
+	if s.spec.Kind == Open && (s.deliveries == nil || s.resume) {
+		s.resume = false
 		s.schedule()
 	}
 }
