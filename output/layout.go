@@ -211,6 +211,9 @@ func (g *flowGraph) isSink(name string) bool {
 func sourceLine(s sim.Source) string {
 	switch s.Kind {
 	case sim.Open:
+		if s.Arrivals != nil {
+			return fmt.Sprintf("%.4g a week", s.ArrivalRate()*s.Arrivals.Week)
+		}
 		return "every " + s.Interarrival.String()
 	case sim.CONWIP:
 		return fmt.Sprintf("CONWIP %d", s.WIP)

@@ -97,5 +97,6 @@ func ExampleExamples() {
 	// tpm
 	// tpm-pm
 	// two-station-buffer
+	// weekly-demand
 	// Penny Fab h 1008 4
 }

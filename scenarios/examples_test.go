@@ -10,7 +10,7 @@ import (
 )
 
 var bundledNames = []string{"agv", "assembly", "batching", "bottleneck-rules", "bottleneck-shift", "breakdowns", "buffer-allocation", "conveyor", "cost-study", "demo", "job-shop", "kanban",
-	"line-balancing", "lot-makespan", "maintenance", "make-to-stock", "mm1", "mmc", "order-book", "penny-fab", "push-pull", "reorder-point", "smed", "staffing", "tandem", "tpm", "tpm-pm", "two-station-buffer"}
+	"line-balancing", "lot-makespan", "maintenance", "make-to-stock", "mm1", "mmc", "order-book", "penny-fab", "push-pull", "reorder-point", "smed", "staffing", "tandem", "tpm", "tpm-pm", "two-station-buffer", "weekly-demand"}
 
 func TestExamples(t *testing.T) {
 	list := Examples()
@@ -104,7 +104,7 @@ func arrivalRates(m *sim.Model, index map[string]int) []float64 {
 	external := make([]float64, len(m.Stations))
 	for _, so := range m.Sources {
 		if so.Kind == sim.Open {
-			external[index[so.To]] += 1 / so.Interarrival.Mean()
+			external[index[so.To]] += so.ArrivalRate()
 		}
 	}
 	rate := append([]float64(nil), external...)

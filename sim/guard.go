@@ -182,7 +182,7 @@ func openRates(m *Model, p *Plan) (arrivals, capacity []float64) {
 		if so.Kind != Open {
 			return nil, nil
 		}
-		ext[p.sourceTo[k]] += so.rate()
+		ext[p.sourceTo[k]] += so.ArrivalRate()
 	}
 	type edge struct {
 		from int

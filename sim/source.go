@@ -19,11 +19,11 @@ type source struct {
 	// held one has entered and the next arrival is to be drawn.
 	deliveries *deliveries
 	resume     bool
-	pending  int       // CONWIP: releases waiting for room at the station
-	onArrive simgo.Handler
-	mix      *mixer // the product of each part; nil without products
-	book     *orderBook
-	backlog  fifo[*part] // OrderBook: released parts waiting for room at the station
+	pending    int // CONWIP: releases waiting for room at the station
+	onArrive   simgo.Handler
+	mix        *mixer // the product of each part; nil without products
+	book       *orderBook
+	backlog    fifo[*part] // OrderBook: released parts waiting for room at the station
 	// holding is 1 while the source holds parts the station has no room
 	// for (it is blocked), 0 otherwise.
 	holding stats.TimeWeighted
@@ -91,8 +91,9 @@ func (s *source) schedule() {
 	s.pl.timeout(d).AddHandler(s.onArrive)
 }
 
-// rate is the mean arrival rate of an open source.
-func (so *Source) rate() float64 {
+// ArrivalRate is the mean arrival rate of an open source, in parts per
+// time unit: 1 / mean interarrival time, or the weekly pattern's mean.
+func (so *Source) ArrivalRate() float64 {
 	if so.Arrivals != nil {
 		return so.Arrivals.MeanRate()
 	}
