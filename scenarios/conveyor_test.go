@@ -92,3 +92,48 @@ func TestConveyorErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestConveyorOnProductRoutes checks that a conveyor may lie on a way only
+// products' routes take (the stations have no to), including a route's
+// last station to the first sink, and that a way no route takes is an
+// error at the conveyor's line.
+func TestConveyorOnProductRoutes(t *testing.T) {
+	const src = `name = "routes"
+[run]
+horizon = 100
+[[product]]
+name = "A"
+route = ["saw", "paint"]
+[[source]]
+name = "in"
+to = "saw"
+interarrival = 2
+mix = { A = 1 }
+[[station]]
+name = "saw"
+process = 1
+[[station]]
+name = "paint"
+process = 1
+[[sink]]
+name = "done"
+[[conveyor]]
+name = "belt"
+from = "FROM"
+to = "TO"
+length = 3
+speed = 1
+spacing = 1
+`
+	for _, way := range [][2]string{{"saw", "paint"}, {"paint", "done"}} {
+		s := strings.Replace(strings.Replace(src, "FROM", way[0], 1), "TO", way[1], 1)
+		if _, err := Parse("routes.toml", []byte(s)); err != nil {
+			t.Errorf("%s → %s: %v", way[0], way[1], err)
+		}
+	}
+	s := strings.Replace(strings.Replace(src, "FROM", "saw", 1), "TO", "done", 1)
+	_, err := Parse("routes.toml", []byte(s))
+	if want := `routes.toml:20: conveyor "belt": no route goes from "saw" to "done"`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("saw → done: %v, want %q", err, want)
+	}
+}

@@ -224,6 +224,36 @@ func TestConveyorPitch(t *testing.T) {
 	checkLittle(t, s)
 }
 
+// TestConveyorOnProductRoute checks that a conveyor carries the parts of
+// a product whose route takes its way, and only those: products x (route
+// a → b → out) and y (route a → out) in equal shares from a deterministic
+// source, one part every 2, through a machine of 1. x rides the belt
+// a → b (transit 3) to b (1 per part), so x takes 1 + 3 + 1 = 5 and y 1:
+// the belt carries 0.25 parts per time unit and holds 0.25 · 3 = 0.75
+// parts on average (Little); the plant's cycle time is (5 + 1) / 2 = 3.
+// Which product a part is depends on the mix stream, so the shares and
+// times are checked against their intervals, transit exactly.
+func TestConveyorOnProductRoute(t *testing.T) {
+	m := &Model{Name: "products",
+		Products: []Product{{Name: "x", Route: []string{"a", "b", "out"}}, {Name: "y", Route: []string{"a", "out"}}},
+		Sources: []Source{{Name: "src", To: "a", Kind: Open, Interarrival: constD(2),
+			Mix: []Share{{Product: "x", P: 0.5}, {Product: "y", P: 0.5}}}},
+		Stations: []Station{
+			{Name: "a", Machines: 1, Process: constD(1), Buffer: Unlimited},
+			{Name: "b", Machines: 1, Process: constD(1), Buffer: Unlimited}},
+		Sinks:     []Sink{{Name: "out"}},
+		Conveyors: []Conveyor{belt("belt", "a", "b", 3, 1, 0.5, true)}}
+	s := runExp(t, m, testRun(4000, 100, 5))
+	c := s.Conveyors[0]
+	exact(t, "belt transit", c.Transit.Mean, 3)
+	exact(t, "x cycle time", s.Products[0].CycleTime.Mean, 5)
+	exact(t, "y cycle time", s.Products[1].CycleTime.Mean, 1)
+	within(t, "belt throughput", c.Throughput, 0.25)
+	within(t, "belt parts", c.Parts, 0.75)
+	within(t, "cycle time", s.CycleTime, 3)
+	checkLittle(t, s)
+}
+
 // TestConveyorCompileErrors checks the model checks of conveyors.
 func TestConveyorCompileErrors(t *testing.T) {
 	base := func(c Conveyor) *Model {
@@ -254,6 +284,11 @@ func TestConveyorCompileErrors(t *testing.T) {
 	m.Stations[0].Routes[0].Move = constD(1)
 	if _, err := Compile(m); err == nil || !strings.Contains(err.Error(), "a move or a conveyor, not both") {
 		t.Errorf("move and conveyor: %v", err)
+	}
+	m = base(belt("c", "a", "a", 3, 1, 1, true)) // a rework way
+	m.Stations[0].Quality = &Quality{Yield: 1, Rework: 0.1, ReworkTo: "a"}
+	if _, err := Compile(m); err != nil {
+		t.Errorf("a conveyor on the rework way: %v", err)
 	}
 	m = base(belt("c", "a", "b", 3, 1, 1, true))
 	m.Conveyors = append(m.Conveyors, belt("d", "a", "b", 3, 1, 1, true))
