@@ -254,6 +254,38 @@ func TestConveyorOnProductRoute(t *testing.T) {
 	checkLittle(t, s)
 }
 
+// TestConveyorConservation runs conveyors with what else holds parts up:
+// two machines with failures blocked on an accumulating belt, a batch of 3
+// sent onto a belt that stops, and that belt feeding a station with no
+// buffer. No law gives the throughput; every replication must conserve
+// parts (entered = left + in the plant, belts included), keep Little's law
+// and keep each belt within its capacity.
+func TestConveyorConservation(t *testing.T) {
+	m := &Model{Name: "mixed", Sources: []Source{open("a", expD(0.6))},
+		Stations: []Station{
+			{Name: "a", Machines: 2, Process: expD(1), Buffer: 5, Routes: to("oven"),
+				Failures: []Failure{{Name: "jam", TTF: expD(20), TTR: expD(4)}}},
+			{Name: "oven", Machines: 1, Process: constD(1.5), Buffer: 6, Batch: 3, Routes: to("pack")},
+			stationUBuffer("pack", 1, expD(0.5), 0, "out")},
+		Sinks: []Sink{{Name: "out"}},
+		Conveyors: []Conveyor{belt("in", "a", "oven", 5, 2, 1, true),
+			belt("outfeed", "oven", "pack", 4, 1, 1, false)}}
+	s := runExp(t, m, testRun(3000, 100, 4))
+	for k, c := range s.Conveyors {
+		if c.Utilization.Max > 1 || c.Parts.Min <= 0 || c.Transit.Min < m.Conveyors[k].Transit() {
+			t.Errorf("%s: utilisation up to %v, parts from %v, time on it from %v (ride %v)",
+				c.Name, c.Utilization.Max, c.Parts.Min, c.Transit.Min, m.Conveyors[k].Transit())
+		}
+	}
+	checkLittle(t, s)
+}
+
+func stationUBuffer(name string, c int, d Dist, buffer int, next string) Station {
+	st := stationU(name, c, d, next)
+	st.Buffer = buffer
+	return st
+}
+
 // TestConveyorCompileErrors checks the model checks of conveyors.
 func TestConveyorCompileErrors(t *testing.T) {
 	base := func(c Conveyor) *Model {
