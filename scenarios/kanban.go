@@ -1,6 +1,10 @@
 package scenarios
 
-import "github.com/takt-sim/takt/sim"
+import (
+	"slices"
+
+	"github.com/takt-sim/takt/sim"
+)
 
 // Kanban loops: [[kanban]] tables.
 //
@@ -105,6 +109,16 @@ func (pl *plant) kanbanCards(t *table, k *sim.Kanban) {
 	}
 	if st := pl.station(firstOf(k.Stations)); st != nil && len(m) > 0 && st.Buffer == 0 {
 		t.bad("cards", "cards per product need room in the buffer of %q (buffer = 0): its parts wait there for a card of their product", st.Name)
+	}
+	for _, so := range pl.model.Sources {
+		if so.Kind != sim.Saturated || so.To != firstOf(k.Stations) || so.To == "" {
+			continue
+		}
+		for _, pc := range k.ProductCards {
+			if !slices.ContainsFunc(so.Mix, func(s sim.Share) bool { return s.Product == pc.Product }) {
+				t.bad("cards", "cards: the saturated source %q makes the product whose card is free, but %q is not in its mix", so.Name, pc.Product)
+			}
+		}
 	}
 }
 

@@ -108,9 +108,10 @@ func TestKanbanFirstStation(t *testing.T) {
 	for key, want := range map[string]string{
 		"batch = 2\nbuffer = 4": `kanban "k": stations: the loop starts at "a", which batches or assembles`,
 		"buffer = 0":            `kanban "k": cards per product need room in the buffer of "a" (buffer = 0)`,
+		"":                      `k.toml:33: kanban "k": cards: the saturated source "raw" makes the product whose card is free, but "C" is not in its mix`,
 	} {
 		text := strings.Replace(kanbanScenario, "name = \"a\"\nprocess = 1\n", "name = \"a\"\nprocess = 1\n"+key+"\n", 1)
-		text = strings.Replace(text, "KANBAN", "[[kanban]]\nname = \"k\"\nstations = [\"a\"]\ncards = { A = 1 }\n", 1)
+		text = strings.Replace(text, "KANBAN", "[[product]]\nname = \"C\"\n[[kanban]]\nname = \"k\"\nstations = [\"a\"]\ncards = { A = 1, C = 1 }\n", 1)
 		_, err := Parse("k.toml", []byte(text))
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: err = %v\nwant %q", key, err, want)

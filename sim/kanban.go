@@ -1,6 +1,10 @@
 package sim
 
-import "github.com/takt-sim/takt/sim/stats"
+import (
+	"slices"
+
+	"github.com/takt-sim/takt/sim/stats"
+)
 
 // Kanban is a loop of cards between a supermarket and the stations that
 // replenish it. Stations lists the loop in routing order: the first
@@ -115,6 +119,7 @@ func (c *compiler) kanbans() {
 			if len(k.ProductCards) > 0 && st.Buffer == 0 {
 				c.bad("kanban %q: cards per product need room in the buffer of %q: parts wait there for their card", k.Name, st.Name)
 			}
+			c.kanbanFeeders(k, st.Name)
 		}
 	}
 }
@@ -138,6 +143,22 @@ func (c *compiler) kanbanCards(k Kanban) {
 		seen[pc.Product] = true
 		if pc.Cards < 1 || pc.Cards > MaxInPlant {
 			c.bad("kanban %q: cards of %q must be between 1 and %d, got %d", k.Name, pc.Product, MaxInPlant, pc.Cards)
+		}
+	}
+}
+
+// kanbanFeeders checks that a saturated source feeding a loop with cards
+// per product releases every product that has cards: it makes the product
+// of the card free the longest.
+func (c *compiler) kanbanFeeders(k Kanban, first string) {
+	for _, so := range c.m.Sources {
+		if so.Kind != Saturated || so.To != first {
+			continue
+		}
+		for _, pc := range k.ProductCards {
+			if !slices.ContainsFunc(so.Mix, func(s Share) bool { return s.Product == pc.Product }) {
+				c.bad("kanban %q: the saturated source %q releases a part of the product whose card is free, but %q is not in its mix", k.Name, so.Name, pc.Product)
+			}
 		}
 	}
 }

@@ -264,3 +264,30 @@ func TestKanbanPerProductBuffer(t *testing.T) {
 	checkLittle(t, s)
 	checkCardLittle(t, s, 0)
 }
+
+// TestKanbanWithFailures checks the bookkeeping of a loop whose first
+// station fails on the calendar clock, so that machines waiting for a card
+// fail too: two machines, an open source, a loop of 3 cards over a and b
+// withdrawn by the sink, and a second loop of 2 cards over c fed from a
+// finite buffer. States sum to 1, parts are conserved, Little's law holds
+// for the plant and for the cards of each loop, and a's machines spend
+// time in waiting_card.
+func TestKanbanWithFailures(t *testing.T) {
+	m := &Model{Name: "kanban failures",
+		Sources: []Source{open("a", expD(1.1))},
+		Stations: []Station{
+			{Name: "a", Machines: 2, Process: expD(1.2), Buffer: Unlimited, Routes: to("b"),
+				Failures: []Failure{{Name: "jam", TTF: expD(15), TTR: expD(2), Basis: Calendar}}},
+			stationU("b", 1, expD(0.6), "c"),
+			{Name: "c", Machines: 1, Process: expD(0.5), Buffer: 1, Routes: to("out")}},
+		Sinks: []Sink{{Name: "out"}},
+		Kanbans: []Kanban{{Name: "ab", Stations: []string{"a", "b"}, Cards: 3},
+			{Name: "kc", Stations: []string{"c"}, Cards: 2}}}
+	s := runExp(t, m, testRun(3000, 200, 5))
+	checkLittle(t, s)
+	checkCardLittle(t, s, 0)
+	checkCardLittle(t, s, 1)
+	if !(s.Stations[0].States[WaitingCard].Mean > 0) {
+		t.Errorf("a never waited for a card")
+	}
+}
