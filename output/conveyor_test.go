@@ -69,7 +69,7 @@ func TestConveyorOutputs(t *testing.T) {
 	}
 	labelled := false
 	for _, e := range Layout(m, nil).Edges {
-		labelled = labelled || e.Label == "conveyor belt"
+		labelled = labelled || e.Label == "belt"
 	}
 	if !labelled {
 		t.Error("the plant's drawing does not name the conveyor on its arrow")

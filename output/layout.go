@@ -73,6 +73,16 @@ type LayoutEdge struct {
 	curved bool
 }
 
+// beltLabel is a conveyor's name as the label of its arrow, cut to fit
+// the gap between two columns.
+func beltLabel(name string) string {
+	const fit = 7 // runes of 10px text in the gap beside the arrowhead
+	if r := []rune(name); len(r) > fit {
+		name = string(r[:fit-1]) + "…"
+	}
+	return name
+}
+
 // LayoutHint places one element by hand: its column (1 is the leftmost,
 // before wrapping) and its row within the column (1 is the top). 0 leaves
 // it to the layout.
@@ -141,9 +151,9 @@ func newFlowGraph(m *sim.Model) *flowGraph {
 	for _, s := range m.Sources {
 		edge(s.Name, s.To, "flow", "")
 	}
-	belts := map[[2]string]string{} // (from, to) → the conveyor on that way
+	belts := map[[2]string]string{} // (from, to) → the conveyor on that way, as its label
 	for _, c := range m.Conveyors {
-		belts[[2]string{c.From, c.To}] = "conveyor " + c.Name
+		belts[[2]string{c.From, c.To}] = beltLabel(c.Name)
 	}
 	for _, st := range m.Stations {
 		for _, r := range st.Routes {

@@ -72,6 +72,9 @@ func plantSection(s *sim.Summary, rec *Recorder) Section {
 	b.WriteString(`<script>` + animationJS + `</script>`)
 
 	text := "The plant as the scenario describes it, laid out left to right by flow: sources (rounded, left), stations with their buffer (the bar) and one square per machine, sinks (rounded, right) and repair or operator crews (dashed, below). Blue arrows are the branches of a split with their probabilities, dashed red arrows send parts to rework, thick arrows bring components into an assembly."
+	if len(s.Conveyors) > 0 {
+		text += " An arrow labelled with a conveyor's name runs over it (a part there moves as a dot when it reaches the next station)."
+	}
 	text += fmt.Sprintf("\n\nPress play to watch replication 1 from %s to %s %s: machines take the colour of their state, buffers fill, and parts move as dots along the arrows. The speed is simulated %s per second of yours; the slider jumps to any time. Choose another window with takt run --animate FROM..TO.",
 		roundTime(a.From), roundTime(a.To), u, u)
 	if a.Cut {
