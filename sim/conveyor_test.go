@@ -15,6 +15,16 @@ func belt(name, a, b string, length, speed, spacing float64, acc bool) Conveyor 
 	return Conveyor{Name: name, From: a, To: b, Length: length, Speed: speed, Spacing: spacing, Accumulating: acc}
 }
 
+// exactBelt checks every statistic of a conveyor against an exact value.
+func exactBelt(t *testing.T, c ConveyorSummary, want ConveyorResult) {
+	t.Helper()
+	exact(t, c.Name+" parts", c.Parts.Mean, want.Parts)
+	exact(t, c.Name+" utilisation", c.Utilization.Mean, want.Utilization)
+	exact(t, c.Name+" blocked", c.Blocked.Mean, want.Blocked)
+	exact(t, c.Name+" throughput", c.Throughput.Mean, want.Throughput)
+	exact(t, c.Name+" transit", c.Transit.Mean, want.Transit)
+}
+
 // TestConveyorTransitExact checks a deterministic line on a free conveyor:
 // a saturated machine of 2 per part puts a part every 2 on a belt of
 // length 10 at speed 2 (transit 5, capacity 10 at spacing 1), whose end
@@ -32,12 +42,7 @@ func TestConveyorTransitExact(t *testing.T) {
 	exact(t, "cycle time", s.CycleTime.Mean, 8)
 	exact(t, "throughput", s.Throughput.Mean, 0.5)
 	exact(t, "WIP", s.WIP.Mean, 4)
-	c := s.Conveyors[0]
-	exact(t, "belt transit", c.Transit.Mean, 5)
-	exact(t, "belt parts", c.Parts.Mean, 2.5)
-	exact(t, "belt utilisation", c.Utilization.Mean, 0.25)
-	exact(t, "belt blocked", c.Blocked.Mean, 0)
-	exact(t, "belt throughput", c.Throughput.Mean, 0.5)
+	exactBelt(t, s.Conveyors[0], ConveyorResult{Parts: 2.5, Utilization: 0.25, Blocked: 0, Throughput: 0.5, Transit: 5})
 	exact(t, "a blocked", s.Stations[0].States[Blocked].Mean, 0)
 	checkLittle(t, s)
 }
@@ -117,12 +122,8 @@ func TestConveyorBlocksUpstream(t *testing.T) {
 	for _, acc := range []bool{true, false} {
 		t.Run(fmt.Sprint("accumulating=", acc), func(t *testing.T) {
 			s := runExp(t, handLine(acc), testRun(600, 100, 2))
-			c := s.Conveyors[0]
 			exact(t, "throughput", s.Throughput.Mean, 0.2)
-			exact(t, "belt parts", c.Parts.Mean, 3)
-			exact(t, "belt utilisation", c.Utilization.Mean, 1)
-			exact(t, "belt blocked", c.Blocked.Mean, 0.8)
-			exact(t, "belt transit", c.Transit.Mean, 15)
+			exactBelt(t, s.Conveyors[0], ConveyorResult{Parts: 3, Utilization: 1, Blocked: 0.8, Throughput: 0.2, Transit: 15})
 			exact(t, "a blocked", s.Stations[0].States[Blocked].Mean, 0.6)
 			exact(t, "a busy", s.Stations[0].States[Busy].Mean, 0.4)
 			exact(t, "cycle time", s.CycleTime.Mean, 25)
@@ -217,9 +218,7 @@ func TestConveyorPitch(t *testing.T) {
 		Conveyors: []Conveyor{belt("belt", "a", "out", 4, 2, 1, false)}}
 	s := runExp(t, m, testRun(100, 10, 2))
 	exact(t, "throughput", s.Throughput.Mean, 2)
-	exact(t, "belt parts", s.Conveyors[0].Parts.Mean, 4)
-	exact(t, "belt utilisation", s.Conveyors[0].Utilization.Mean, 1)
-	exact(t, "belt transit", s.Conveyors[0].Transit.Mean, 2)
+	exactBelt(t, s.Conveyors[0], ConveyorResult{Parts: 4, Utilization: 1, Blocked: 0, Throughput: 2, Transit: 2})
 	exact(t, "a blocked", s.Stations[0].States[Blocked].Mean, 1)
 	checkLittle(t, s)
 }
