@@ -106,10 +106,20 @@ func TestZeroTimeLoopRefused(t *testing.T) {
 			t.Errorf("%s: err = %v, want a zero-time loop", name, err)
 		}
 	}
-	// Not loops: an open source (each part leaves), and a saturated zero-time
-	// station feeding a timed one (it blocks once the buffer is full).
+	// A move on the way out does not pace a saturated source's station:
+	// the moving part holds no machine.
+	moved := stationU("m", 1, zero, "out")
+	moved.Routes[0].Move = constD(2)
+	m := &Model{Name: "saturated-move", Sources: []Source{{Name: "s", To: "m", Kind: Saturated}}, Stations: []Station{moved}, Sinks: []Sink{{Name: "out"}}}
+	if _, err := Compile(m); err == nil || !strings.Contains(err.Error(), "zero-time loop") {
+		t.Errorf("saturated source, move out: err = %v, want a zero-time loop", err)
+	}
+	// Not loops: an open source (each part leaves), a saturated zero-time
+	// station feeding a timed one (it blocks once the buffer is full), and
+	// a CONWIP loop whose parts move to the sink (each round takes the move).
 	for name, m := range map[string]*Model{
-		"open":    {Sources: []Source{open("m", expD(1))}, Stations: []Station{self}},
+		"open":         {Sources: []Source{open("m", expD(1))}, Stations: []Station{self}},
+		"conwip-moved": {Sources: []Source{{Name: "s", To: "m", Kind: CONWIP, WIP: 3}}, Stations: []Station{moved}},
 		"blocked": {Sources: []Source{{Name: "s", To: "m", Kind: Saturated}}, Stations: []Station{stationU("m", 1, zero, "b"), {Name: "b", Machines: 1, Process: expD(1), Buffer: 2, Routes: to("out")}}},
 	} {
 		m.Name, m.Sinks = name, []Sink{{Name: "out"}}
@@ -161,4 +171,18 @@ func TestCancelStopsWithinEventsNotHorizon(t *testing.T) {
 	if tr.after > 8*checkEvery {
 		t.Errorf("%d trace events after the cancellation, want at most %d", tr.after, 8*checkEvery)
 	}
+}
+
+// TestConwipMoveNotZeroTime: a CONWIP loop of 3 parts through a station of
+// process time 0 whose way to the sink is a constant move of 2 runs (it is
+// no zero-time loop): every part takes exactly 2 a round, so throughput is
+// 3/2 and the cycle time 2.
+func TestConwipMoveNotZeroTime(t *testing.T) {
+	st := stationU("m", 1, constD(0), "out")
+	st.Routes[0].Move = constD(2)
+	m := &Model{Name: "conwip-move", Sources: []Source{{Name: "s", To: "m", Kind: CONWIP, WIP: 3}},
+		Stations: []Station{st}, Sinks: []Sink{{Name: "out"}}}
+	s := runExp(t, m, Run{Horizon: 101, Replications: 2, Seed: 1, Confidence: 0.95})
+	exact(t, "throughput", s.Throughput.Mean, 150.0/101)
+	exact(t, "cycle time", s.CycleTime.Mean, 2)
 }

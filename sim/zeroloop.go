@@ -10,9 +10,11 @@ import (
 // source, which replaces every part reaching a sink at once, or a saturated
 // source, which feeds its station again as soon as a machine is free, whose
 // station leads only through stations that always take 0 time (process
-// mean 0, no load, no conveyor on a way out) to the sinks. It returns the
-// source's index and the stations of the loop in route order, or -1 and
-// nil.
+// mean 0, no load, no conveyor on a way out) to the sinks. A move on a way
+// out takes time for a CONWIP part (it reaches the sink later), but not for
+// a saturated source's station: a moving part holds no machine, so the
+// machine is free for the next part at once. It returns the source's index
+// and the stations of the loop in route order, or -1 and nil.
 //
 // A model with products is not judged (their own process times and routes
 // decide); the run-time check of a stuck clock covers it.
@@ -20,15 +22,25 @@ func ZeroTimeLoop(m *Model) (source int, stations []string) {
 	if len(m.Products) > 0 {
 		return -1, nil
 	}
-	zero := zeroTimeStations(m)
 	index := make(map[string]int, len(m.Stations))
 	for i, st := range m.Stations {
 		index[st.Name] = i
 	}
+	var zero [2][]bool // moves pacing (CONWIP) or not (saturated), computed when needed
 	for k, so := range m.Sources {
-		i, ok := index[so.To]
-		if ok && zero[i] && (so.Kind == CONWIP || so.Kind == Saturated) {
-			return k, loopNames(m, zero, index, i)
+		paced := 0
+		switch so.Kind {
+		case CONWIP:
+			paced = 1
+		case Saturated:
+		default:
+			continue
+		}
+		if zero[paced] == nil {
+			zero[paced] = zeroTimeStations(m, paced == 1)
+		}
+		if i, ok := index[so.To]; ok && zero[paced][i] {
+			return k, loopNames(m, zero[paced], index, i)
 		}
 	}
 	return -1, nil
@@ -38,7 +50,8 @@ func ZeroTimeLoop(m *Model) (source int, stations []string) {
 // in zero time: they always take 0 time, and every route they take with
 // p > 0 leads to a sink or to such a station. It is the largest such set,
 // found by removing stations that fail, and their predecessors, once each.
-func zeroTimeStations(m *Model) []bool {
+// With movesPace, a way out with a move of mean > 0 takes time.
+func zeroTimeStations(m *Model, movesPace bool) []bool {
 	n := len(m.Stations)
 	index := make(map[string]int, n)
 	for i, st := range m.Stations {
@@ -54,6 +67,9 @@ func zeroTimeStations(m *Model) []bool {
 	for i, st := range m.Stations {
 		zero[i] = st.Process != nil && st.Process.Mean() == 0 && (st.Load == nil || st.Load.Mean() == 0) && !conveyed[st.Name]
 		for _, r := range st.Routes {
+			if movesPace && r.P > 0 && r.Move != nil && r.Move.Mean() > 0 {
+				zero[i] = false
+			}
 			if j, ok := index[r.To]; ok && r.P > 0 {
 				preds[j] = append(preds[j], i)
 			}
