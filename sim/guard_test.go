@@ -120,7 +120,7 @@ func TestZeroTimeLoopRefused(t *testing.T) {
 	for name, m := range map[string]*Model{
 		"open":         {Sources: []Source{open("m", expD(1))}, Stations: []Station{self}},
 		"conwip-moved": {Sources: []Source{{Name: "s", To: "m", Kind: CONWIP, WIP: 3}}, Stations: []Station{moved}},
-		"blocked": {Sources: []Source{{Name: "s", To: "m", Kind: Saturated}}, Stations: []Station{stationU("m", 1, zero, "b"), {Name: "b", Machines: 1, Process: expD(1), Buffer: 2, Routes: to("out")}}},
+		"blocked":      {Sources: []Source{{Name: "s", To: "m", Kind: Saturated}}, Stations: []Station{stationU("m", 1, zero, "b"), {Name: "b", Machines: 1, Process: expD(1), Buffer: 2, Routes: to("out")}}},
 	} {
 		m.Name, m.Sinks = name, []Sink{{Name: "out"}}
 		if _, err := Compile(m); err != nil {
