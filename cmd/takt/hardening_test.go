@@ -40,7 +40,11 @@ func TestSignalStopsLongReplication(t *testing.T) {
 	for _, j := range []string{"1", "2"} {
 		t.Run("-j "+j, func(t *testing.T) {
 			cmd, _, errb := startTakt(t, "run", file, "-q", "-j", j)
-			time.Sleep(time.Second) // well inside the replication
+			// Well inside the replication: the run has used half a second
+			// of CPU (in this process or its worker).
+			eventually(t, "the run to work", func() bool {
+				return cpuSeconds(append(children(cmd.Process.Pid), cmd.Process.Pid)...) >= 0.5
+			})
 			sent := time.Now()
 			if err := cmd.Process.Signal(os.Interrupt); err != nil {
 				t.Fatal(err)

@@ -102,6 +102,27 @@ func children(pid int) []int {
 	return kids
 }
 
+// cpuSeconds is the CPU time the processes have used so far (user and
+// system, from /proc/PID/stat at the usual 100 ticks a second).
+func cpuSeconds(pids ...int) float64 {
+	ticks := 0
+	for _, pid := range pids {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			continue
+		}
+		// After the command name: state is field 3; utime and stime are
+		// fields 14 and 15.
+		f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+		if len(f) > 12 {
+			u, _ := strconv.Atoi(f[11])
+			s, _ := strconv.Atoi(f[12])
+			ticks += u + s
+		}
+	}
+	return float64(ticks) / 100
+}
+
 // alive reports whether process pid exists (and is not a zombie).
 func alive(pid int) bool {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
@@ -135,7 +156,10 @@ func TestInterruptStopsWorkers(t *testing.T) {
 	cmd, out, errb := startTakt(t, workload...)
 	var workers []int
 	eventually(t, "2 workers", func() bool { workers = children(cmd.Process.Pid); return len(workers) == 2 })
-	time.Sleep(300 * time.Millisecond) // some replications complete
+	// Some replications complete: the workers have used a second of CPU
+	// between them, many replications' worth even under the race detector
+	// (a wall-clock pause would not say so on a loaded machine).
+	eventually(t, "the workers to work", func() bool { return cpuSeconds(workers...) >= 1 })
 	sent := time.Now()
 	if err := cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
@@ -165,7 +189,7 @@ func TestKilledWorker(t *testing.T) {
 	cmd, out, errb := startTakt(t, workload...)
 	var workers []int
 	eventually(t, "2 workers", func() bool { workers = children(cmd.Process.Pid); return len(workers) == 2 })
-	time.Sleep(300 * time.Millisecond)
+	eventually(t, "the workers to work", func() bool { return cpuSeconds(workers...) >= 1 })
 	if err := syscall.Kill(workers[0], syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
