@@ -158,6 +158,9 @@ func newFlowGraph(m *sim.Model) *flowGraph {
 	for _, st := range m.Stations {
 		for _, r := range st.Routes {
 			belt := belts[[2]string{st.Name, r.To}]
+			if r.By != "" { // a route has a conveyor or a transporter, not both
+				belt = "by " + r.By
+			}
 			if len(st.Routes) > 1 {
 				edge(st.Name, r.To, "split", strings.TrimSpace(percent(r.P)+" "+belt))
 			} else {

@@ -10,8 +10,8 @@ import (
 )
 
 // TestTransporterOutputs checks that a plant's transporter appears in the
-// console tables, the JSON summary, both CSV files and the report, with
-// the values of the summary, and that a plant without one has no
+// console tables, the JSON summary, both CSV files, the report and on its
+// arrow in the plant's drawing, with the values of the summary, and that a plant without one has no
 // "transporters" key in its JSON.
 func TestTransporterOutputs(t *testing.T) {
 	m := tinyLine(false)
@@ -66,6 +66,13 @@ func TestTransporterOutputs(t *testing.T) {
 	}
 	if !found {
 		t.Error("the report has no Transporters section with one row of every column")
+	}
+	labelled := false
+	for _, e := range Layout(m, nil).Edges {
+		labelled = labelled || e.Label == "by truck"
+	}
+	if !labelled {
+		t.Error("the plant's drawing does not name the transporter on its arrow")
 	}
 	js.Reset()
 	if err := JSON(&js, runModel(t, tinyLine(false), 2)); err != nil {

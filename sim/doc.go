@@ -84,6 +84,17 @@ freed when the part, finished by the loop's last station, is started by a
 station outside the loop or leaves the plant. A plant without loops pays
 one nil check per part and station for them.
 
+A Transporter is a fleet of vehicles carrying the parts of the routes that
+name it (Route.By): the finished part waits on its machine, which is
+WaitingTransport, until a vehicle has driven there empty; the vehicle loads
+it, drives loaded, unloads and hands it over, then parks there. A vehicle is
+sent only when the destination has room for the part not promised to
+another vehicle, so vehicles do not queue in front of a full station; room
+that a part arriving another way takes leaves the vehicle waiting there (see
+Transporter). Travel times are shortest paths through the distance table
+over the speed. A plant without transporters pays two nil checks per part:
+one where a part is sent on, one where room frees at a station.
+
 Finite buffers in a loop (rework routes) can deadlock, as in a real plant
 with blocking; give such loops enough room.
 
@@ -125,7 +136,8 @@ move in handler style: one simgo timeout per part and station (the end of
 processing); moves between stations, blocking and unblocking are direct calls
 at the same instant, not events. A conveyor schedules one timeout per part
 (its arrival at the end) and, when its head is not yet clear for a waiting
-machine, one for the moment it clears. The package does no I/O and has no global
-state.
+machine, one for the moment it clears. A vehicle schedules one timeout per
+leg of a trip (empty drive, loading, loaded drive, unloading). The package
+does no I/O and has no global state.
 */
 package sim
