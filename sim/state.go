@@ -49,9 +49,11 @@ var stateNames = [NumStates]string{"busy", "starved", "blocked", "down", "waitin
 // constraint, not the station), nor one waiting for a vehicle (blocked:
 // the transport is the constraint), nor one waiting for a kanban card
 // (the loop's cards are: downstream has not withdrawn).
-func (s State) waiting() bool {
-	return s == Starved || s == Blocked || s == OffShift || s == StarvedMaterial || s == WaitingTransport || s == WaitingCard
-}
+func (s State) waiting() bool { return waitingStates>>s&1 != 0 }
+
+// waitingStates has bit s set for every state s in which a machine waits:
+// one shift and test per state change, however many states wait.
+const waitingStates = 1<<Starved | 1<<Blocked | 1<<OffShift | 1<<StarvedMaterial | 1<<WaitingTransport | 1<<WaitingCard
 
 // Unavailable reports whether s is a state in which the machine cannot work:
 // down, waiting for a crew member, or in maintenance.
