@@ -131,8 +131,18 @@ func newFlowGraph(m *sim.Model) *flowGraph {
 	for i, s := range m.Sources {
 		add(s.Name, "source", i, sourceLine(s))
 	}
+	cards := map[string]string{} // first station of a kanban loop → its cards
+	for _, k := range m.Kanbans {
+		if len(k.Stations) > 0 {
+			cards[k.Stations[0]] = fmt.Sprintf("kanban: %d cards", k.Total())
+		}
+	}
 	for i, st := range m.Stations {
-		add(st.Name, "station", i, stationLines(st)...)
+		lines := stationLines(st)
+		if c, ok := cards[st.Name]; ok {
+			lines = append(lines, c)
+		}
+		add(st.Name, "station", i, lines...)
 		g.boxes[len(g.boxes)-1].Capacity = st.Buffer
 	}
 	for i, k := range m.Sinks {

@@ -17,8 +17,9 @@ import (
 // A machine entering a state is a row with event "state", element
 // "station#k" (machines counted from 1) and the state's name; a part's step
 // is a row with the step ("entered", "queued", "started", "finished",
-// "exited", "scrapped", "moving", "conveying", "conveyed"), the element
-// where it happens (source, station, conveyor or sink) and
+// "exited", "scrapped", "moving", "conveying", "conveyed", "picked_up",
+// "delivered", "card", "card_freed"), the element where it happens
+// (source, station, conveyor, vehicle, kanban loop or sink) and
 // the part's number and its product (empty for a part of no product; an
 // assembled part shows its output product from the assembly on). Level
 // changes are not written: they follow from the part events.

@@ -50,8 +50,8 @@ type ProductCards struct {
 	Cards   int
 }
 
-// total is the number of cards of the loop.
-func (k *Kanban) total() int {
+// Total is the number of cards of the loop, all products.
+func (k *Kanban) Total() int {
 	n := k.Cards
 	for _, pc := range k.ProductCards {
 		n += pc.Cards
@@ -188,7 +188,7 @@ func summarizeKanban(spec *Kanban, k int, col func(func(*Replication) float64) s
 	at := func(f func(KanbanResult) float64) stats.Estimate {
 		return col(func(x *Replication) float64 { return f(x.Kanbans[k]) })
 	}
-	return KanbanSummary{Name: spec.Name, Stations: spec.Stations, Cards: spec.total(),
+	return KanbanSummary{Name: spec.Name, Stations: spec.Stations, Cards: spec.Total(),
 		FreeCards:   at(func(r KanbanResult) float64 { return r.FreeCards }),
 		CardsInUse:  at(func(r KanbanResult) float64 { return r.CardsInUse }),
 		Supermarket: at(func(r KanbanResult) float64 { return r.Supermarket }),

@@ -32,7 +32,7 @@ type kanbanRun struct {
 func newKanbanRun(pl *plant, pln *Plan, i int) *kanbanRun {
 	spec := &pln.model.Kanbans[i]
 	idx := pln.kanbanStations[i]
-	k := &kanbanRun{spec: spec, pl: pl, first: pl.stations[idx[0]], last: pl.stations[idx[len(idx)-1]], cards: spec.total()}
+	k := &kanbanRun{spec: spec, pl: pl, first: pl.stations[idx[0]], last: pl.stations[idx[len(idx)-1]], cards: spec.Total()}
 	k.free = k.cards
 	if len(spec.ProductCards) > 0 {
 		k.freeOf = map[*productRun]int{}
