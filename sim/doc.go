@@ -82,7 +82,8 @@ there starts a part only with a free card (else it waits, in state
 WaitingCard when parts wait for it); the card travels with the part and is
 freed when the part, finished by the loop's last station, is started by a
 station outside the loop or leaves the plant. A plant without loops pays
-one nil check per part and station for them.
+a nil check where a station accepts, starts and finishes a part and where
+a part leaves the plant.
 
 A Transporter is a fleet of vehicles carrying the parts of the routes that
 name it (Route.By): the finished part waits on its machine, which is

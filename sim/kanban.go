@@ -26,7 +26,8 @@ import (
 // product has its own: a part needs a free card of its product, parts of
 // other products pass the loop without a card, and a saturated source
 // releases a part of the product whose card has been free the longest
-// (the card is the production order). With shared cards the first
+// (the card is the production order; at time 0 the products' cards take
+// turns in ProductCards order). With shared cards the first
 // station's dispatch rule picks among the parts waiting; with cards per
 // product it takes the first part, in arrival order, whose product has a
 // free card.
