@@ -302,3 +302,20 @@ func TestTransportWithOutages(t *testing.T) {
 			Distance{From: "a", To: "b", Length: 1}, Distance{From: "b", To: "out", Length: 1})}}
 	checkLittle(t, runExp(t, m, testRun(7*24*60*3, 7*24*60, 5)))
 }
+
+// TestTransportPacesLoop checks that a CONWIP loop through a station that
+// takes no time is paced by the vehicle that carries its parts (it is no
+// zero-time loop): 3 parts, one AGV loading 1 per part over zero
+// distances, so one part leaves every 1 (throughput 1, WIP 3, cycle time
+// 3 by Little's law) in the window (10.5, 110.5).
+func TestTransportPacesLoop(t *testing.T) {
+	m := &Model{Name: "paced", Sources: []Source{{Name: "loop", To: "a", Kind: CONWIP, WIP: 3}},
+		Stations:     []Station{{Name: "a", Machines: 3, Process: constD(0), Buffer: Unlimited, Routes: by("out")}},
+		Sinks:        []Sink{{Name: "out"}},
+		Transporters: []Transporter{agv(1, 1, constD(1), nil, "a", Distance{From: "a", To: "out"})}}
+	s := runExp(t, m, testRun(110.5, 10.5, 2))
+	exact(t, "throughput", s.Throughput.Mean, 1)
+	exact(t, "WIP", s.WIP.Mean, 3)
+	exact(t, "cycle time", s.CycleTime.Mean, 3)
+	checkLittle(t, s)
+}

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -13,7 +14,8 @@ import (
 // mean 0, no load, no conveyor on a way out) to the sinks. A move on a way
 // out takes time for a CONWIP part (it reaches the sink later), but not for
 // a saturated source's station: a moving part holds no machine, so the
-// machine is free for the next part at once. It returns the source's index
+// machine is free for the next part at once. A route by a transporter
+// whose trips take time (a load, an unload or a length > 0) paces both. It returns the source's index
 // and the stations of the loop in route order, or -1 and nil.
 //
 // A model with products is not judged (their own process times and routes
@@ -64,10 +66,18 @@ func zeroTimeStations(m *Model, movesPace bool) []bool {
 	for _, c := range m.Conveyors {
 		conveyed[c.From] = true
 	}
+	timed := map[string]bool{} // transporters whose trips take time: they pace their routes
+	for _, t := range m.Transporters {
+		timed[t.Name] = t.Load != nil && t.Load.Mean() > 0 || t.Unload != nil && t.Unload.Mean() > 0 ||
+			slices.ContainsFunc(t.Distances, func(d Distance) bool { return d.Length > 0 })
+	}
 	for i, st := range m.Stations {
 		zero[i] = st.Process != nil && st.Process.Mean() == 0 && (st.Load == nil || st.Load.Mean() == 0) && !conveyed[st.Name]
 		for _, r := range st.Routes {
 			if movesPace && r.P > 0 && r.Move != nil && r.Move.Mean() > 0 {
+				zero[i] = false
+			}
+			if r.P > 0 && timed[r.By] {
 				zero[i] = false
 			}
 			if j, ok := index[r.To]; ok && r.P > 0 {
