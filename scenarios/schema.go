@@ -106,8 +106,10 @@ func schemaTables() []schemaTable {
 			{"capacity", "Parts per trip; default 1. At the pickup the vehicle also takes parts waiting there for the same destination, oldest first.", intMin(1)},
 			{"dispatch", "Which request a free vehicle serves next: fifo (default, oldest first) or nearest (nearest pickup first).", map[string]any{"enum": slices.Clone(transportDispatch)}},
 			{"home", "Where the vehicles park at time 0: a station, a sink or a place of the distance table such as a depot (required).", sName},
-			{"distance", "The ways between places: their lengths, one way for both unless the other way is given too; vehicles take the shortest path (required).", arrayOf(ref("transporter.distance"))},
-		}, []string{"name", "speed", "home", "distance"}},
+			{"distance", "The ways between places: their lengths, one way for both unless the other way is given too; vehicles take the shortest path (this or at is required).", arrayOf(ref("transporter.distance"))},
+			{"at", "Instead of distance, places on a plan: place → [x, y]; the way between two is rectilinear, |x₁ − x₂| + |y₁ − y₂|.",
+				mapOf(map[string]any{"type": "array", "items": map[string]any{"type": "number"}, "minItems": 2, "maxItems": 2})},
+		}, []string{"name", "speed", "home"}},
 		{"transporter.distance", "The length of the way between two places.", []schemaKey{
 			{"from", "A station, a sink or the transporter's home.", sName},
 			{"to", "A station, a sink or the transporter's home.", sName},

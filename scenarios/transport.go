@@ -21,6 +21,8 @@ import (
 //	home = "depot"            # where the vehicles park at time 0
 //	distance = [{ from = "depot", to = "cut", length = 40 },
 //	            { from = "cut", to = "weld", length = 120 }]
+//	# or, instead of distance, places on a plan with rectilinear aisles:
+//	at = { depot = [0, 0], cut = [40, 0], weld = [40, 120] }
 //
 //	[[station]]
 //	to = "weld"
@@ -33,7 +35,7 @@ var transportDispatch = []string{"fifo", "nearest"}
 func (pl *plant) decodeTransporters(unit string, nodes map[string]node) []sim.Transporter {
 	var out []sim.Transporter
 	for _, t := range pl.transporters {
-		t.known("name", "count", "speed", "load", "unload", "capacity", "dispatch", "home", "distance")
+		t.known("name", "count", "speed", "load", "unload", "capacity", "dispatch", "home", "distance", "at")
 		tr := sim.Transporter{Count: 1, Capacity: 1}
 		tr.Name, _ = t.m["name"].(string) // checked by names
 		tr.Count = t.atLeastOne("count", sim.MaxMachines)
@@ -61,11 +63,18 @@ func (pl *plant) decodeTransporters(unit string, nodes map[string]node) []sim.Tr
 		}
 		tr.Home = home
 		before := len(t.ps.list)
-		tr.Distances = pl.decodeDistances(t, home, nodes)
+		switch {
+		case t.has("at") && t.has("distance"):
+			t.bad("at", "give distance or at, not both")
+		case t.has("at"):
+			tr.At = pl.decodePlan(t, home, nodes)
+		default:
+			tr.Distances = pl.decodeDistances(t, home, nodes)
+		}
 		if _, isNode := nodes[home]; ok && !isNode && len(t.ps.list) == before && !slices.ContainsFunc(tr.Distances, func(d sim.Distance) bool {
 			return d.From == home || d.To == home
-		}) {
-			t.bad("home", "home %q is neither a station nor a sink, and no distance leads there", home)
+		}) && !slices.ContainsFunc(tr.At, func(p sim.Place) bool { return p.Name == home }) {
+			t.bad("home", "home %q is neither a station nor a sink, and no distance or place leads there", home)
 		}
 		if len(t.ps.list) > before || !ok {
 			pl.unmapped = append(pl.unmapped, tr.Name) // its ways are not checked: one problem is enough
@@ -93,7 +102,7 @@ func (t *table) atLeastOne(key string, limit int) int {
 func (pl *plant) decodeDistances(t *table, home string, nodes map[string]node) []sim.Distance {
 	v, has := t.m["distance"]
 	if !has {
-		t.missing("distance", `distance is missing: the ways between places, e.g. distance = [{ from = "cut", to = "weld", length = 40 }]`)
+		t.missing("distance", `distance is missing: the ways between places, e.g. distance = [{ from = "cut", to = "weld", length = 40 }], or at = { cut = [0, 0], weld = [40, 0] }`)
 		return nil
 	}
 	items, ok := list(v)
@@ -122,6 +131,40 @@ func (pl *plant) decodeDistances(t *table, home string, nodes map[string]node) [
 		}
 		if d, ok := pl.decodeDistance(b, home, nodes); ok {
 			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// decodePlan reads at = { place = [x, y], … }, in name order.
+func (pl *plant) decodePlan(t *table, home string, nodes map[string]node) []sim.Place {
+	sub := t.sub("at", t.element)
+	if sub == nil {
+		return nil
+	}
+	sub.prefix, sub.at = "at: ", t.line("at")
+	var out []sim.Place
+	for _, k := range sortedKeys(sub.m) {
+		xy, ok := list(sub.m[k])
+		var p [2]float64
+		for i := 0; ok && i < 2 && len(xy) == 2; i++ {
+			switch v := xy[i].(type) {
+			case int64:
+				p[i] = float64(v)
+			case float64:
+				p[i], ok = v, !math.IsNaN(v) && !math.IsInf(v, 0)
+			default:
+				ok = false
+			}
+		}
+		n, isNode := nodes[k]
+		switch {
+		case !ok || len(xy) != 2:
+			sub.bad(k, "%s must be [x, y], two finite numbers, got %s", k, describe(sub.m[k]))
+		case k != home && (!isNode || n.kind != "station" && n.kind != "sink"):
+			sub.bad(k, "%q is neither a station, a sink nor the home %q%s", k, home, pl.hint(k, "station", "sink"))
+		default:
+			out = append(out, sim.Place{Name: k, X: p[0], Y: p[1]})
 		}
 	}
 	return out

@@ -119,6 +119,25 @@ func TestTransportErrors(t *testing.T) {
 			t.Errorf("%q → %q: err = %v,\nwant %s", c.old, c.new, err, c.want)
 		}
 	}
+	plan := strings.Replace(transportScenario, "distance = [", "at = { depot = [0, 0], saw = [10, 0], mill = [10, 90], out = [40, 90] }\nx = [", 1)
+	plan = plan[:strings.Index(plan, "x = [")]
+	sc, err := Parse("agv.toml", []byte(plan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if at := sc.Model.Transporters[0].At; len(at) != 4 || at[0] != (sim.Place{Name: "depot"}) || at[1] != (sim.Place{Name: "mill", X: 10, Y: 90}) {
+		t.Errorf("at = %+v, want the places in name order", at)
+	}
+	for _, c := range []struct{ old, new, want string }{
+		{"out = [40, 90]", "out = [40]", `agv.toml:28: transporter "agv": at: out must be [x, y], two finite numbers, got an array`},
+		{"out = [40, 90]", "shop = [40, 90]", `agv.toml:28: transporter "agv": at: "shop" is neither a station, a sink nor the home "depot"`},
+		{"out = [40, 90] }", "out = [40, 90] }\ndistance = []", `agv.toml:28: transporter "agv": give distance or at, not both`},
+		{"out = [40, 90]", `out = [40, "far"]`, `agv.toml:28: transporter "agv": at: out must be [x, y]`},
+	} {
+		if _, err := Parse("agv.toml", []byte(strings.Replace(plan, c.old, c.new, 1))); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q → %q: err = %v,\nwant %s", c.old, c.new, err, c.want)
+		}
+	}
 	src := strings.Replace(withTables(), "to = \"out\"\nlength = 30", "to = \"out\"\nlength = -1", 1)
 	if _, err := Parse("agv.toml", []byte(src)); err == nil || !strings.Contains(err.Error(), `agv.toml:39: transporter "agv": distance #3: length must be >= 0`) {
 		t.Errorf("a [[transporter.distance]] table: err = %v, want it at its length's line 39", err)

@@ -40,6 +40,16 @@ type Transporter struct {
 	// sinks, Home). A length given one way holds both ways unless the other
 	// way is given too. Vehicles take the shortest path through them.
 	Distances []Distance
+	// At, instead of Distances, places every place on a plan: the way
+	// between two is rectilinear (aisles at right angles), of length
+	//	|x₁ − x₂| + |y₁ − y₂|.
+	At []Place
+}
+
+// Place is a named point of a plan, in the distance unit of the speed.
+type Place struct {
+	Name string
+	X, Y float64
 }
 
 // Distance is the length of the way from one place to another.
@@ -68,8 +78,8 @@ func (d TransportDispatch) String() string {
 	return "fifo"
 }
 
-// TransportPaths returns the places of tr's distance table (Home first,
-// then the others in the order the table names them) and the length of
+// TransportPaths returns the places of tr's distance table or plan (Home
+// first, then the others in the order they are named) and the length of
 // the shortest path from each place to each other, +Inf where none leads.
 func TransportPaths(tr *Transporter) (places []string, length [][]float64) {
 	index := map[string]int{}
@@ -86,6 +96,9 @@ func TransportPaths(tr *Transporter) (places []string, length [][]float64) {
 		place(d.From)
 		place(d.To)
 	}
+	for _, p := range tr.At {
+		place(p.Name)
+	}
 	n := len(places)
 	length = make([][]float64, n)
 	for i := range length {
@@ -93,6 +106,13 @@ func TransportPaths(tr *Transporter) (places []string, length [][]float64) {
 		for j := range length[i] {
 			if i != j {
 				length[i][j] = math.Inf(1)
+			}
+		}
+	}
+	for _, p := range tr.At {
+		for _, q := range tr.At {
+			if i, j := index[p.Name], index[q.Name]; i != j {
+				length[i][j] = math.Abs(p.X-q.X) + math.Abs(p.Y-q.Y)
 			}
 		}
 	}
@@ -181,6 +201,14 @@ func (c *compiler) checkTransporter(tr *Transporter) {
 	}
 	if tr.Home == "" {
 		c.bad("transporter %q: home is missing", tr.Name)
+	}
+	if len(tr.At) > 0 && len(tr.Distances) > 0 {
+		c.bad("transporter %q: give distances or places (at), not both", tr.Name)
+	}
+	for _, p := range tr.At {
+		if _, ok := c.node[p.Name]; !ok && p.Name != tr.Home || math.IsInf(p.X, 0) || math.IsInf(p.Y, 0) || math.IsNaN(p.X+p.Y) {
+			c.bad("transporter %q: at: %q must be a station, a sink or its home, at finite coordinates", tr.Name, p.Name)
+		}
 	}
 	for _, d := range tr.Distances {
 		if !(d.Length >= 0) || math.IsInf(d.Length, 0) {

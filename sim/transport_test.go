@@ -319,3 +319,19 @@ func TestTransportPacesLoop(t *testing.T) {
 	exact(t, "cycle time", s.CycleTime.Mean, 3)
 	checkLittle(t, s)
 }
+
+// TestTransportPlan checks places on a plan: a at (0, 0) and b at (6, 4)
+// are 6 + 4 = 10 apart along rectilinear aisles, the length of
+// TestTransportExact's table, so the cell runs exactly as there.
+func TestTransportPlan(t *testing.T) {
+	m := agvCell()
+	m.Transporters[0].Distances = nil
+	m.Transporters[0].At = []Place{{Name: "b", X: 6, Y: 4}, {Name: "a"}}
+	s := runExp(t, m, testRun(701, 101, 1))
+	exact(t, "cycle time", s.CycleTime.Mean, 10)
+	exact(t, "AGV empty", s.Transporters[0].States[VehicleEmpty].Mean, 2.0/6)
+	m.Transporters[0].Distances = []Distance{{From: "a", To: "b", Length: 10}}
+	if _, err := Compile(m); err == nil || !strings.Contains(err.Error(), "not both") {
+		t.Errorf("distances and a plan: err = %v", err)
+	}
+}
