@@ -49,6 +49,11 @@ type VSMStep struct {
 	// part, utilisation × machines / throughput per replication (with
 	// rework and scrap, more than one visit's process time).
 	Processing stats.Estimate
+	// Supermarket names the kanban loop whose supermarket the buffer is
+	// (the station withdraws from it); "" for a plain inventory. Cards is
+	// the number of cards of the loop the station starts, 0 for none.
+	Supermarket string
+	Cards       int
 }
 
 // unitDays is the length of a time unit in days.
@@ -81,6 +86,7 @@ func NewValueStream(m *sim.Model, s *sim.Summary, order []int) *ValueStream {
 		days = math.NaN()
 	}
 	v := &ValueStream{Unit: s.TimeUnit, LeadTime: s.CycleTime}
+	market, cards := kanbanPlaces(m)
 	for _, i := range order {
 		st, ss := m.Stations[i], s.Stations[i]
 		step := VSMStep{Name: st.Name, Machines: st.Machines, CycleTime: math.NaN(), Changeover: math.NaN(),
@@ -109,6 +115,7 @@ func NewValueStream(m *sim.Model, s *sim.Summary, order []int) *ValueStream {
 		if st.Operators != nil {
 			step.Operators = st.Operators.Count
 		}
+		step.Supermarket, step.Cards = market[st.Name], cards[st.Name]
 		step.DemandTime = col(func(x *sim.Replication) float64 { return perPart(x.Stations[i].Queue, x.Throughput) })
 		step.DemandDays = col(func(x *sim.Replication) float64 { return perPart(x.Stations[i].Queue, x.Throughput) * days })
 		step.Processing = col(func(x *sim.Replication) float64 {
@@ -161,6 +168,9 @@ func valueStreamSection(s *sim.Summary, rec *Recorder) Section {
 		"The triangle in front of it holds the average parts waiting there and the time of demand they cover (parts waiting ÷ throughput). "+
 		"The timeline below alternates the average wait in each buffer (up) with the machine time the station spends per finished part (down; with rework or scrap it exceeds one visit's process time).",
 		short(100*s.Confidence))
+	if len(rec.model.Kanbans) > 0 {
+		text += " A buffer that holds a kanban loop's supermarket (the parts the loop finished, waiting to be withdrawn) is drawn as shelves with the loop's name instead of a triangle, and the box of a loop's first station shows its cards."
+	}
 	text += fmt.Sprintf("\n\nLead time %s %s (the cycle time of a part through the plant), value-added time %s %s (machine time per finished part, all stations), process cycle efficiency %s.",
 		est(v.LeadTime, 1, ""), u, est(v.ValueAdded, 1, ""), u, est(v.PCE, 100, "%"))
 	rows := [][]string{{"step", "C/T (" + u + ")", "C/O (" + u + ")", "uptime", "operators", "OEE", "parts waiting", "demand held (" + u + ")", "demand held (d)", "wait (" + u + ")", "processing (" + u + ")"}}
@@ -192,6 +202,28 @@ const (
 	vsmRowH                                       = 30 + vsmBoxH + 40 + vsmLadder + 34
 )
 
+// kanbanPlaces maps the stations that withdraw from a kanban loop's
+// supermarket (a route of the loop's last station goes to them) to the
+// loop, and each loop's first station to its cards.
+func kanbanPlaces(m *sim.Model) (market map[string]string, cards map[string]int) {
+	market, cards = map[string]string{}, map[string]int{}
+	for _, k := range m.Kanbans {
+		if len(k.Stations) == 0 {
+			continue
+		}
+		cards[k.Stations[0]] = k.Total()
+		for _, st := range m.Stations {
+			if st.Name != k.Stations[len(k.Stations)-1] {
+				continue
+			}
+			for _, r := range st.Routes {
+				market[r.To] = k.Name
+			}
+		}
+	}
+	return market, cards
+}
+
 // SVG draws the map: the triangles and process boxes in rows of
 // vsmPerRow, the timeline under each row, and the totals below.
 func (v *ValueStream) SVG() template.HTML {
@@ -216,8 +248,14 @@ func (v *ValueStream) SVG() template.HTML {
 		}
 		// The inventory triangle and its figures.
 		tx, ty := x+vsmTri/2, boxY+10
-		fmt.Fprintf(&b, `<path class="vsm-tri" d="M%s %sL%s %sL%s %sz"/>`, f1(tx), f1(ty), f1(tx+20), f1(ty+34), f1(tx-20), f1(ty+34))
-		text(tx, ty+28, "name", "I")
+		if st.Supermarket != "" { // the supermarket: shelves open to the left
+			fmt.Fprintf(&b, `<path class="vsm-tri" d="M%s %sH%s V%s H%s M%s %sH%s M%s %sH%s"/>`, f1(tx-20), f1(ty), f1(tx+20), f1(ty+34), f1(tx-20),
+				f1(tx-20), f1(ty+11), f1(tx+20), f1(tx-20), f1(ty+23), f1(tx+20))
+			text(tx, ty-4, "line", clip(st.Supermarket, 14))
+		} else {
+			fmt.Fprintf(&b, `<path class="vsm-tri" d="M%s %sL%s %sL%s %sz"/>`, f1(tx), f1(ty), f1(tx+20), f1(ty+34), f1(tx-20), f1(ty+34))
+			text(tx, ty+28, "name", "I")
+		}
 		text(tx, ty+50, "line", est(st.Queue, 1, "")+" parts")
 		text(tx, ty+64, "line", est(st.DemandTime, 1, "")+" "+u)
 		if !math.IsNaN(st.DemandDays.Mean) {
@@ -233,8 +271,15 @@ func (v *ValueStream) SVG() template.HTML {
 		}
 		cx := bx + (vsmBox-8)/2
 		text(cx, boxY+14, "name", clip(name, 18))
-		for j, line := range []string{"C/T " + optNum(st.CycleTime) + " " + u, "C/O " + optNum(st.Changeover) + " " + u,
-			"uptime " + est(st.Uptime, 100, "%"), "operators " + optInt(st.Operators), "OEE " + est(st.OEE, 100, "%")} {
+		lines := []string{"C/T " + optNum(st.CycleTime) + " " + u, "C/O " + optNum(st.Changeover) + " " + u,
+			"uptime " + est(st.Uptime, 100, "%"), "operators " + optInt(st.Operators), "OEE " + est(st.OEE, 100, "%")}
+		if st.Cards > 0 {
+			lines[3] = fmt.Sprintf("kanban %d cards", st.Cards)
+			if st.Operators > 0 {
+				lines[3] = fmt.Sprintf("operators %d · kanban %d", st.Operators, st.Cards)
+			}
+		}
+		for j, line := range lines {
 			text(cx, boxY+38+float64(j)*15, "line", line)
 		}
 		b.WriteString(`</g>`)
