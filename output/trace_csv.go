@@ -15,7 +15,9 @@ import (
 //	time,element,event,part,product,state
 //
 // A machine entering a state is a row with event "state", element
-// "station#k" (machines counted from 1) and the state's name; a part's step
+// "station#k" (machines counted from 1) and the state's name, and so is a
+// vehicle of a transporter ("agv#2", state idle, empty, loading, loaded,
+// unloading or waiting); a part's step
 // is a row with the step ("entered", "queued", "started", "finished",
 // "exited", "scrapped", "moving", "conveying", "conveyed", "picked_up",
 // "delivered", "card", "card_freed"), the element where it happens
@@ -62,6 +64,12 @@ func (t *TraceCSV) PartEvent(time float64, part int64, ev sim.PartEventKind, ele
 	if ev == sim.PartExited || ev == sim.PartScrapped {
 		delete(t.products, part)
 	}
+}
+
+// VehicleState implements sim.VehicleTracer: a row with event "state",
+// element "transporter#k" (vehicles counted from 1) and the vehicle state.
+func (t *TraceCSV) VehicleState(time float64, transporter string, k int, s sim.VehicleState) {
+	t.write(time, fmt.Sprintf("%s#%d", transporter, k+1), "state", "", "", s.String())
 }
 
 // PartProduct implements sim.ProductTracer.

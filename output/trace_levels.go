@@ -129,6 +129,15 @@ func (ts Tracers) PartProduct(t float64, part int64, product string) {
 	}
 }
 
+// VehicleState implements sim.VehicleTracer for the tracers that do.
+func (ts Tracers) VehicleState(t float64, transporter string, k int, s sim.VehicleState) {
+	for _, tr := range ts {
+		if vt, ok := tr.(sim.VehicleTracer); ok {
+			vt.VehicleState(t, transporter, k, s)
+		}
+	}
+}
+
 // Level implements sim.Tracer.
 func (ts Tracers) Level(t float64, element string, n int) {
 	for _, tr := range ts {

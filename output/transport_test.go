@@ -82,3 +82,25 @@ func TestTransporterOutputs(t *testing.T) {
 		t.Error("a plant without transporters has a transporters key in its JSON")
 	}
 }
+
+// TestTransporterTraceCSV checks that the trace CSV follows the vehicles
+// (through Tracers, as the CLI combines them): a vehicle state row for
+// each of the truck's legs and the parts' pickups and deliveries.
+func TestTransporterTraceCSV(t *testing.T) {
+	m := tinyLine(false)
+	m.Stations[0].Routes[0].By = "truck"
+	m.Transporters = []sim.Transporter{{Name: "truck", Count: 1, Speed: 1, Capacity: 1, Home: "weld",
+		Distances: []sim.Distance{{From: "cut", To: "weld", Length: 0.5}}}}
+	var b strings.Builder
+	tw := NewTraceCSV(&b, 0)
+	trace(t, m, sim.Run{Horizon: 50, Replications: 1, Seed: 1, Confidence: 0.95}, Tracers{tw})
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"0,truck#1,state,,,idle\n", ",truck#1,state,,,empty\n", ",truck#1,state,,,loaded\n",
+		",truck#1,picked_up,1,,\n", ",truck#1,delivered,1,,\n"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("trace has no %q:\n%s", want, b.String())
+		}
+	}
+}

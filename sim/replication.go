@@ -448,6 +448,13 @@ func (pl *plant) simulate(ctx context.Context) error {
 			}
 		}
 	}
+	if vt, ok := pl.tracer.(VehicleTracer); ok {
+		for _, t := range pl.transport {
+			for _, v := range t.vehicles {
+				vt.VehicleState(0, t.spec.Name, v.k, v.state)
+			}
+		}
+	}
 	for _, st := range pl.stations {
 		for _, m := range st.machines {
 			if m.rel != nil {

@@ -30,6 +30,14 @@ type ProductTracer interface {
 	PartProduct(t float64, part int64, product string)
 }
 
+// VehicleTracer is a Tracer that also follows the vehicles of the
+// transporters: VehicleState reports that vehicle k (from 0) of the
+// transporter enters state s at time t; at time 0 every vehicle reports
+// VehicleIdle.
+type VehicleTracer interface {
+	VehicleState(t float64, transporter string, k int, s VehicleState)
+}
+
 // traceProduct reports p's product to the tracer, if it wants it.
 func (pl *plant) traceProduct(now float64, p *part) {
 	if pt, ok := pl.tracer.(ProductTracer); ok && p.prod != nil {

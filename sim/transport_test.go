@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -243,15 +244,23 @@ func TestTransportErrors(t *testing.T) {
 	}
 }
 
+// vehicleRecorder is a recorder that follows the vehicles too.
+type vehicleRecorder struct{ recorder }
+
+func (r *vehicleRecorder) VehicleState(t float64, transporter string, k int, s VehicleState) {
+	r.lines = append(r.lines, fmt.Sprintf("%g %s#%d %s", t, transporter, k+1, s))
+}
+
 // TestTransportTrace checks the trace of the first parts of
 // TestTransportExact's cell: part 1 finishes at a at 4 and is picked up at
 // once (the AGV starts at a), delivered to b at 4 + 0.5 + 2 + 0.5 = 7 and
 // leaves at 8 (just after a's event, scheduled earlier); part 2 finishes
 // at 8 and waits (a is waiting_transport)
-// until the AGV, parked at b, has driven back at 10.
+// until the AGV, parked at b, has driven back at 10. The AGV's states
+// follow (its drive to a at 4 takes no time).
 func TestTransportTrace(t *testing.T) {
 	m := agvCell()
-	rec := &recorder{}
+	rec := &vehicleRecorder{}
 	if _, err := TraceReplication(context.Background(), m, Run{Horizon: 10.5, Replications: 1, Seed: 1, Confidence: 0.95}, 0, rec); err != nil {
 		t.Fatal(err)
 	}
@@ -262,15 +271,23 @@ func TestTransportTrace(t *testing.T) {
 		}
 	}
 	want := `0 a#0 starved
+0 agv#1 idle
 0 a#0 busy
 4 a#0 waiting_transport
+4 agv#1 empty
 4 part1 picked_up agv#1
 4 a#0 busy
+4 agv#1 loading
+4.5 agv#1 loaded
+6.5 agv#1 unloading
 7 part1 delivered agv#1
+7 agv#1 idle
 8 a#0 waiting_transport
+8 agv#1 empty
 8 part1 exited out
 10 part2 picked_up agv#1
-10 a#0 busy`
+10 a#0 busy
+10 agv#1 loading`
 	if g := strings.Join(got, "\n"); g != want {
 		t.Errorf("trace:\n%s\nwant:\n%s", g, want)
 	}

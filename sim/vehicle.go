@@ -78,6 +78,7 @@ type carryRequest struct {
 type vehicle struct {
 	t      *transportRun
 	name   string // "agv#2", for the trace
+	k      int    // its index, from 0
 	at     int    // place where it is (or was last)
 	state  VehicleState
 	since  float64
@@ -100,7 +101,7 @@ func newTransportRun(pl *plant, pln *Plan, k int, stream func(string, string) *r
 		t.unload = spec.Unload.Bind(stream(spec.Name, "unload"))
 	}
 	for i := range spec.Count {
-		v := &vehicle{t: t, name: spec.Name + "#" + strconv.Itoa(i+1)}
+		v := &vehicle{t: t, k: i, name: spec.Name + "#" + strconv.Itoa(i+1)}
 		v.onPickup, v.onLoaded = v.atPickup, v.loaded
 		v.onArrive, v.onUnloaded = v.atDestination, v.unloaded
 		t.vehicles = append(t.vehicles, v)
@@ -203,6 +204,9 @@ func (st *station) roomFreed() {
 // set moves the vehicle into state s at now.
 func (v *vehicle) set(s VehicleState, now float64) {
 	v.t.area[v.state] += now - v.since
+	if vt, ok := v.t.pl.tracer.(VehicleTracer); ok && s != v.state {
+		vt.VehicleState(now, v.t.spec.Name, v.k, s)
+	}
 	v.state, v.since = s, now
 }
 
