@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/takt-sim/takt/sim"
+	"github.com/takt-sim/takt/sim/experiment"
 )
 
 // TestKanbanExample checks the kanban example's claims: the base line never
@@ -28,7 +29,7 @@ func TestKanbanExample(t *testing.T) {
 	if push == nil || len(push.Scenario.Model.Kanbans) != 0 || push.Scenario.Model.Sources[0].Kind != sim.Open {
 		t.Fatal("kanban: want a variant push with an open source and no loops")
 	}
-	base, err := runScenarioModel(sc.Model, run)
+	base, err := experiment.Run(context.Background(), sc.Model, run, experiment.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +47,7 @@ func TestKanbanExample(t *testing.T) {
 	if most.n != 5 {
 		t.Errorf("kanban line: at most %d parts in the plant, want 2 + 2 + 1 = 5", most.n)
 	}
-	s, err := runScenarioModel(push.Scenario.Model, run)
+	s, err := experiment.Run(context.Background(), push.Scenario.Model, run, experiment.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,19 +70,4 @@ func (w *mostWIP) Level(_ float64, element string, n int) {
 	if element == "" {
 		w.n = max(w.n, n)
 	}
-}
-
-// runScenarioModel runs the replications of m one after the other.
-func runScenarioModel(m *sim.Model, r sim.Run) (*sim.Summary, error) {
-	p, err := sim.Compile(m)
-	if err != nil {
-		return nil, err
-	}
-	reps := make([]*sim.Replication, r.Replications)
-	for i := range reps {
-		if reps[i], err = p.Replicate(context.Background(), r, i); err != nil {
-			return nil, err
-		}
-	}
-	return sim.Summarize(m, r, reps), nil
 }
