@@ -39,4 +39,4 @@ for i in $(seq "$rounds"); do
     done
   done
 done
-"$benchstat" "$tmp/old.txt" "$tmp/new.txt"
+(cd "$tmp" && "$benchstat" old.txt new.txt)
