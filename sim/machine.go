@@ -190,24 +190,14 @@ func (m *machine) send(now float64) {
 	pl := st.pl
 	for m.part != nil {
 		to := m.route(now)
-		if mv, ok := st.moves[to]; ok && st.moves != nil {
-			pl.move(m.part, to, mv.Rand(), now, st.spec.Name)
-			m.nextInBatch()
-			continue
-		}
-		if st.conveyors != nil {
-			if c := st.conveyors[to]; c != nil {
-				if !c.accept(m.part, now) {
-					m.block(&c.holders, now)
-					return
-				}
+		if st.ways {
+			switch m.sendAway(to, now) {
+			case sentAway:
 				m.nextInBatch()
 				continue
+			case heldAway:
+				return
 			}
-		}
-		if st.carry != nil && st.carry[to] != nil {
-			m.waitTransport(st.carry[to], to, now)
-			return
 		}
 		switch {
 		case to < 0: // scrapped
@@ -220,6 +210,37 @@ func (m *machine) send(now float64) {
 		m.nextInBatch()
 	}
 	m.pull(now)
+}
+
+// A part's way out is direct (sentDirect: handed to the node), or it is
+// sent away on a move or a conveyor (sentAway), or the machine holds it
+// for a full conveyor or a vehicle (heldAway).
+const (
+	sentDirect = iota
+	sentAway
+	heldAway
+)
+
+// sendAway sends the machine's part to node to on the move, conveyor or
+// transporter of that way, if it has one.
+func (m *machine) sendAway(to int, now float64) int {
+	st := m.st
+	if mv, ok := st.moves[to]; ok {
+		st.pl.move(m.part, to, mv.Rand(), now, st.spec.Name)
+		return sentAway
+	}
+	if c := st.conveyors[to]; c != nil {
+		if !c.accept(m.part, now) {
+			m.block(&c.holders, now)
+			return heldAway
+		}
+		return sentAway
+	}
+	if t := st.carry[to]; t != nil {
+		m.waitTransport(t, to, now)
+		return heldAway
+	}
+	return sentDirect
 }
 
 // block makes the machine wait, blocked, in the queue of holders q until
@@ -290,16 +311,15 @@ func (m *machine) pull(now float64) {
 	if m.rel != nil && m.rel.closeIfDue(now) {
 		return
 	}
-	if st.kanban != nil {
-		m.pullCarded(now)
-		return
-	}
-	if st.batch > 1 {
-		m.pullBatch(now)
-		return
-	}
-	if st.assembly != nil {
-		m.pullKit(now)
+	if st.gated {
+		switch {
+		case st.kanban != nil:
+			m.pullCarded(now)
+		case st.batch > 1:
+			m.pullBatch(now)
+		default:
+			m.pullKit(now)
+		}
 		return
 	}
 	switch {

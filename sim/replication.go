@@ -279,6 +279,10 @@ func build(pln *Plan, r Run, index int) *plant {
 	for i := range m.Sources {
 		pl.sources = append(pl.sources, buildSource(pl, pln, i, stream))
 	}
+	for _, st := range pl.stations {
+		st.ways = st.moves != nil || st.conveyors != nil || st.carry != nil
+		st.gated = st.kanban != nil || st.batch > 1 || st.assembly != nil
+	}
 	pl.startUntil()
 	return pl
 }

@@ -36,6 +36,10 @@ type station struct {
 	cumP   []float64       // cumulative route probabilities
 	router *rand.Rand      // nil with a single route
 	moves  map[int]Sampler // move time to a node; nil when no route moves
+	// ways says whether a way out has a move, a conveyor or a transporter,
+	// gated whether parts enter and start through a kanban loop, a batch or
+	// a kit: a plant that uses none of them pays one test of each per part.
+	ways, gated bool
 	// conveyors carry the parts to a node; nil when no route has one.
 	conveyors map[int]*conveyor
 	drum      bool // the constraint of a Rope source
@@ -75,10 +79,10 @@ func (st *station) activity(w bool, now float64) {
 
 // accept takes p if a machine is idle or the buffer has room.
 func (st *station) accept(p *part, now float64) bool {
-	if st.kanban != nil {
-		return st.acceptCarded(p, now)
-	}
-	if st.batch > 1 || st.assembly != nil {
+	if st.gated {
+		if st.kanban != nil {
+			return st.acceptCarded(p, now)
+		}
 		return st.acceptForBatch(p, now)
 	}
 	if st.idle.len() > 0 {
