@@ -78,6 +78,7 @@ func ExampleExamples() {
 	// buffer-allocation
 	// conveyor
 	// cost-study
+	// dbr
 	// demo
 	// job-shop
 	// kanban

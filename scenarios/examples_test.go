@@ -9,7 +9,7 @@ import (
 	"github.com/takt-sim/takt/sim"
 )
 
-var bundledNames = []string{"agv", "assembly", "batching", "bottleneck-rules", "bottleneck-shift", "breakdowns", "buffer-allocation", "conveyor", "cost-study", "demo", "job-shop", "kanban",
+var bundledNames = []string{"agv", "assembly", "batching", "bottleneck-rules", "bottleneck-shift", "breakdowns", "buffer-allocation", "conveyor", "cost-study", "dbr", "demo", "job-shop", "kanban",
 	"line-balancing", "lot-makespan", "maintenance", "make-to-stock", "mm1", "mmc", "order-book", "penny-fab", "push-pull", "reorder-point", "smed", "staffing", "tandem", "tpm", "tpm-pm", "two-station-buffer", "weekly-demand"}
 
 func TestExamples(t *testing.T) {

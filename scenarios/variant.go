@@ -21,7 +21,7 @@ type Set struct {
 // drops the others from its table, so a variant may turn an open source
 // into a CONWIP loop with "source.NAME.conwip" = 5 alone.
 var alternatives = [][]string{
-	{"interarrival", "saturated", "conwip", "orders"},
+	{"interarrival", "arrivals", "saturated", "conwip", "orders", "rope", "pull"},
 	{"ttf", "mtbf"},
 	{"ttr", "mttr"},
 }

@@ -214,3 +214,45 @@ name = "out"
 		t.Errorf("a station nothing leads to: %v", err)
 	}
 }
+
+// TestVariantReleaseKinds: setting one release key of a source drops the
+// others, whichever kind the base has: a rope becomes an open source, a
+// CONWIP loop or a weekly pattern, and an open source a rope.
+func TestVariantReleaseKinds(t *testing.T) {
+	base := `name = "r"
+[run]
+horizon = 1000
+[[source]]
+name = "rel"
+to = "a"
+RELEASE
+[[station]]
+name = "a"
+process = 1
+to = "done"
+[[sink]]
+name = "done"
+[[variant]]
+name = "v"
+set = { SET }
+`
+	for _, c := range []struct {
+		release, set string
+		want         sim.SourceKind
+	}{
+		{`rope = { station = "a", parts = 3 }`, `"source.rel.interarrival" = "exp(2)"`, sim.Open},
+		{`rope = { station = "a", parts = 3 }`, `"source.rel.conwip" = 2`, sim.CONWIP},
+		{`rope = { station = "a", parts = 3 }`, `"source.rel.arrivals" = [{ during = "daily 00:00-24:00", rate = 0.5 }]`, sim.Open},
+		{`interarrival = 2`, `"source.rel.rope" = { station = "a", parts = 3 }`, sim.Rope},
+	} {
+		src := strings.NewReplacer("RELEASE", c.release, "SET", c.set).Replace(base)
+		sc, err := Parse("r.toml", []byte(src))
+		if err != nil {
+			t.Errorf("%s → %s: %v", c.release, c.set, err)
+			continue
+		}
+		if k := sc.Variants[0].Scenario.Model.Sources[0].Kind; k != c.want {
+			t.Errorf("%s → %s: kind %v, want %v", c.release, c.set, k, c.want)
+		}
+	}
+}
