@@ -32,8 +32,9 @@ const (
 // chart: busy green, starved amber, blocked blue, down red, waiting_crew
 // purple, maintenance brown, and, for states still to come, setup cyan,
 // waiting_operator pink, off_shift grey, starved_material orange,
-// waiting_transport olive, waiting_card lavender (Tableau 20). The colours follow the Tableau 10
-// palette, whose members stay apart for most colour-blind readers.
+// waiting_transport olive, waiting_card lavender. The colours follow the
+// Tableau 10 palette (the last one Tableau 20), whose members stay apart
+// for most colour-blind readers.
 var StateColors = map[string]color.RGBA{
 	"busy":              {0x2c, 0xa0, 0x2c, 0xff},
 	"starved":           {0xf2, 0xb7, 0x01, 0xff},
