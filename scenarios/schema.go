@@ -109,6 +109,7 @@ func schemaTables() []schemaTable {
 			{"distance", "The ways between places: their lengths, one way for both unless the other way is given too; vehicles take the shortest path (this or at is required).", arrayOf(ref("transporter.distance"))},
 			{"at", "Instead of distance, places on a plan: place → [x, y]; the way between two is rectilinear, |x₁ − x₂| + |y₁ − y₂|.",
 				mapOf(map[string]any{"type": "array", "items": map[string]any{"type": "number"}, "minItems": 2, "maxItems": 2})},
+			{"ways", "With at: aisles (default: rectilinear, |x₁ − x₂| + |y₁ − y₂|) or straight (the straight line, for free-ranging vehicles).", map[string]any{"enum": []any{"aisles", "straight"}}},
 		}, []string{"name", "speed", "home"}},
 		{"transporter.distance", "The length of the way between two places.", []schemaKey{
 			{"from", "A station, a sink or the transporter's home.", sName},

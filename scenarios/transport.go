@@ -35,8 +35,18 @@ var transportDispatch = []string{"fifo", "nearest"}
 func (pl *plant) decodeTransporters(unit string, nodes map[string]node) []sim.Transporter {
 	var out []sim.Transporter
 	for _, t := range pl.transporters {
-		t.known("name", "count", "speed", "load", "unload", "capacity", "dispatch", "home", "distance", "at")
+		t.known("name", "count", "speed", "load", "unload", "capacity", "dispatch", "home", "distance", "at", "ways")
 		tr := sim.Transporter{Count: 1, Capacity: 1}
+		if w, ok := t.str("ways"); ok {
+			switch {
+			case !t.has("at"):
+				t.bad("ways", "ways belongs with at (places on a plan); a distance table gives the ways' lengths itself")
+			case w == "straight":
+				tr.Straight = true
+			case w != "aisles":
+				t.bad("ways", "ways %q: want aisles (rectilinear, the default) or straight", w)
+			}
+		}
 		tr.Name, _ = t.m["name"].(string) // checked by names
 		tr.Count = t.atLeastOne("count", sim.MaxMachines)
 		tr.Capacity = t.atLeastOne("capacity", sim.MaxInPlant)

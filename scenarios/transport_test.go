@@ -133,10 +133,17 @@ func TestTransportErrors(t *testing.T) {
 		{"out = [40, 90]", "shop = [40, 90]", `agv.toml:28: transporter "agv": at: "shop" is neither a station, a sink nor the home "depot"`},
 		{"out = [40, 90] }", "out = [40, 90] }\ndistance = []", `agv.toml:28: transporter "agv": give distance or at, not both`},
 		{"out = [40, 90]", `out = [40, "far"]`, `agv.toml:28: transporter "agv": at: out must be [x, y]`},
+		{"out = [40, 90] }", "out = [40, 90] }\nways = \"diagonal\"", `agv.toml:29: transporter "agv": ways "diagonal": want aisles`},
 	} {
 		if _, err := Parse("agv.toml", []byte(strings.Replace(plan, c.old, c.new, 1))); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q → %q: err = %v,\nwant %s", c.old, c.new, err, c.want)
 		}
+	}
+	if sc, err := Parse("agv.toml", []byte(strings.Replace(plan, "out = [40, 90] }", "out = [40, 90] }\nways = \"straight\"", 1))); err != nil || !sc.Model.Transporters[0].Straight {
+		t.Errorf("ways = \"straight\": err = %v", err)
+	}
+	if _, err := Parse("agv.toml", []byte(strings.Replace(withTables(), "home = ", "ways = \"straight\"\nhome = ", 1))); err == nil || !strings.Contains(err.Error(), "ways belongs with at") {
+		t.Errorf("ways with a distance table: err = %v", err)
 	}
 	src := strings.Replace(withTables(), "to = \"out\"\nlength = 30", "to = \"out\"\nlength = -1", 1)
 	if _, err := Parse("agv.toml", []byte(src)); err == nil || !strings.Contains(err.Error(), `agv.toml:39: transporter "agv": distance #3: length must be >= 0`) {

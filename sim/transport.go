@@ -42,8 +42,11 @@ type Transporter struct {
 	Distances []Distance
 	// At, instead of Distances, places every place on a plan: the way
 	// between two is rectilinear (aisles at right angles), of length
-	//	|x₁ − x₂| + |y₁ − y₂|.
-	At []Place
+	//	|x₁ − x₂| + |y₁ − y₂|,
+	// or, with Straight, the straight line between them (a free-ranging
+	// vehicle, a crane), √((x₁ − x₂)² + (y₁ − y₂)²).
+	At       []Place
+	Straight bool
 }
 
 // Place is a named point of a plan, in the distance unit of the speed.
@@ -112,7 +115,11 @@ func TransportPaths(tr *Transporter) (places []string, length [][]float64) {
 	for _, p := range tr.At {
 		for _, q := range tr.At {
 			if i, j := index[p.Name], index[q.Name]; i != j {
-				length[i][j] = math.Abs(p.X-q.X) + math.Abs(p.Y-q.Y)
+				if tr.Straight {
+					length[i][j] = math.Hypot(p.X-q.X, p.Y-q.Y)
+				} else {
+					length[i][j] = math.Abs(p.X-q.X) + math.Abs(p.Y-q.Y)
+				}
 			}
 		}
 	}

@@ -352,3 +352,20 @@ func TestTransportPlan(t *testing.T) {
 		t.Errorf("distances and a plan: err = %v", err)
 	}
 }
+
+// TestTransportPlanStraight: with straight ways, a at (0, 0) and b at
+// (6, 8) are √(36 + 64) = 10 apart, again TestTransportExact's length, so
+// the cell runs exactly as there; along aisles they would be 14 apart.
+func TestTransportPlanStraight(t *testing.T) {
+	m := agvCell()
+	m.Transporters[0].Distances = nil
+	m.Transporters[0].At = []Place{{Name: "b", X: 6, Y: 8}, {Name: "a"}}
+	m.Transporters[0].Straight = true
+	s := runExp(t, m, testRun(701, 101, 1))
+	exact(t, "cycle time", s.CycleTime.Mean, 10)
+	exact(t, "AGV empty", s.Transporters[0].States[VehicleEmpty].Mean, 2.0/6)
+	m.Transporters[0].Straight = false
+	if s := runExp(t, m, testRun(701, 101, 1)); s.CycleTime.Mean <= 10 {
+		t.Errorf("along aisles (14 apart) the cycle time %v is not longer than 10", s.CycleTime.Mean)
+	}
+}
